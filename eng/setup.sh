@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Idempotent set-up for a Debian 12 machine: the native libraries the project calls, then a build.
+# Safe to run again: every step first checks whether it is already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[setup] %s\n' "$*"; }
+sudo_() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+need_apt=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib 'libsndfile.so.1' || need_apt+=(libsndfile1)
+have_lib 'libsoxr.so.0'    || need_apt+=(libsoxr0)
+have_lib 'libfftw3f.so.3'  || need_apt+=(libfftw3-single3)
+command -v ffmpeg   >/dev/null || need_apt+=(ffmpeg)
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v clang    >/dev/null || need_apt+=(clang)
+command -v ldconfig >/dev/null || need_apt+=(libc-bin)
+
+if (( ${#need_apt[@]} )); then
+  log "installing ${need_apt[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  sudo_ apt-get update -qq
+  sudo_ apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+# TorchSharp's native shim needs GLIBCXX_3.4.32 (GCC 13+); Debian 12 ships GCC 12's libstdc++.
+# Take libstdc++6 alone from Debian 13, pinned low so nothing else is upgraded by default.
+libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+if ! grep -qa 'GLIBCXX_3.4.32' "${libstdcxx:-/nonexistent}" 2>/dev/null; then
+  log "installing libstdc++6 from Debian 13 (TorchSharp needs GLIBCXX_3.4.32)"
+  mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    "${mirror:-http://deb.debian.org/debian}" | sudo_ tee /etc/apt/sources.list.d/trixie.sources >/dev/null
+  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' | sudo_ tee /etc/apt/preferences.d/trixie-pin >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  sudo_ apt-get update -qq
+  sudo_ apt-get install -y -q --no-install-recommends -t trixie libstdc++6 >/dev/null
+  libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+  grep -qa 'GLIBCXX_3.4.32' "$libstdcxx" || { log "libstdc++ still lacks GLIBCXX_3.4.32"; exit 1; }
+fi
+
+if [[ "${1:-}" != "--no-build" ]]; then
+  log "building"
+  dotnet build Genre.slnx -c Release -nologo -v q -clp:ErrorsOnly
+fi
+log "ready"

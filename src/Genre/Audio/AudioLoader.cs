@@ -1,0 +1,199 @@
+namespace Genre.Audio;
+
+/// <summary>
+/// Decodes any audio a user has into mono float32 at 22,050 Hz, the way <c>librosa.load</c> does: libsndfile first,
+/// ffmpeg for what libsndfile cannot read; channels averaged before resampling; libsoxr HQ only when the rate
+/// differs; length <c>ceil(n * sr_out / sr_in)</c>. Memory is bounded by the output: input is read in blocks.
+/// Thread-safe: every call owns its decoder and resampler.
+/// </summary>
+public static class AudioLoader
+{
+    private const int BlockFrames = 1 << 15;
+
+    /// <summary>Loads a file. Errors name the file and the cause (<see cref="GenreException"/>).</summary>
+    public static AudioSignal Load(string path, AudioLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= AudioLoadOptions.Default;
+        if (!File.Exists(path))
+        {
+            throw new AudioDecodeException(path, Directory.Exists(path) ? "this is a folder, not an audio file" : "file not found");
+        }
+
+        if (!options.IgnoreExtension && !AudioFormatSniffer.IsSupportedExtension(path))
+        {
+            var ext = Path.GetExtension(path);
+            throw new UnsupportedAudioException(path,
+                $"unknown extension '{(ext.Length == 0 ? "(none)" : ext)}'; supported: {string.Join(' ', AudioFormatSniffer.SupportedExtensions)}");
+        }
+
+        var header = ReadHeader(path);
+        var container = Recognise(header, path);
+        if (AudioFormatSniffer.IsSndFileContainer(container))
+        {
+            using var reader = SndFileReader.TryOpen(path, out var error);
+            if (reader is not null)
+            {
+                return Decode(reader, container, path, options, cancellationToken);
+            }
+
+            if (container is not (AudioContainer.Mp3 or AudioContainer.Ogg))
+            {
+                throw new AudioDecodeException(path, error);
+            }
+        }
+
+        using var ffmpeg = FfmpegReader.Open(path, path);
+        return Decode(ffmpeg, container, path, options, cancellationToken);
+    }
+
+    /// <summary>Loads from memory, for uploads. <paramref name="name"/> only labels errors; it is never used as a path.</summary>
+    public static AudioSignal Load(ReadOnlyMemory<byte> bytes, string? name = null, AudioLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= AudioLoadOptions.Default;
+        var header = bytes.Span[..Math.Min(bytes.Length, AudioFormatSniffer.HeaderLength)];
+        var container = Recognise(header, name);
+        using var stream = new ReadOnlyMemoryStream(bytes);
+        if (AudioFormatSniffer.IsSndFileContainer(container))
+        {
+            using var reader = SndFileReader.TryOpen(stream, name, out var error);
+            if (reader is not null)
+            {
+                return Decode(reader, container, name, options, cancellationToken);
+            }
+
+            if (container is not (AudioContainer.Mp3 or AudioContainer.Ogg))
+            {
+                throw new AudioDecodeException(name, error);
+            }
+        }
+
+        // ffmpeg needs to seek in MP4 files, so it reads a private temporary file that is always deleted.
+        var temp = Path.Combine(Path.GetTempPath(), $"genre-{Guid.NewGuid():N}.audio");
+        try
+        {
+            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None))
+            {
+                file.Write(bytes.Span);
+            }
+
+            using var ffmpeg = FfmpegReader.Open(temp, name);
+            return Decode(ffmpeg, container, name, options, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Loads from a stream (read to its end; not disposed).</summary>
+    public static AudioSignal Load(Stream stream, string? name = null, AudioLoadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (stream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+        {
+            return Load(buffer.AsMemory((int)memory.Position), name, options, cancellationToken);
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return Load(copy.GetBuffer().AsMemory(0, (int)copy.Length), name, options, cancellationToken);
+    }
+
+    private static byte[] ReadHeader(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        var header = new byte[Math.Min(file.Length, AudioFormatSniffer.HeaderLength)];
+        file.ReadExactly(header);
+        return header;
+    }
+
+    private static AudioContainer Recognise(ReadOnlySpan<byte> header, string? name)
+    {
+        if (header.IsEmpty)
+        {
+            throw new AudioDecodeException(name, "the file is empty (0 bytes)");
+        }
+
+        var container = AudioFormatSniffer.Detect(header);
+        return container == AudioContainer.Unknown
+            ? throw new UnsupportedAudioException(name, AudioFormatSniffer.DescribeUnknown(header))
+            : container;
+    }
+
+    private static AudioSignal Decode(IPcmReader reader, AudioContainer container, string? name, AudioLoadOptions options, CancellationToken cancellationToken)
+    {
+        if (reader.Channels <= 0 || reader.SampleRate <= 0)
+        {
+            throw new AudioDecodeException(name, $"invalid stream parameters ({reader.Channels} channels at {reader.SampleRate} Hz)");
+        }
+
+        var channels = reader.Channels;
+        var resample = reader.SampleRate != options.SampleRate;
+        var ratio = (double)options.SampleRate / reader.SampleRate;
+        var limit = options.MaxSamples ?? int.MaxValue;
+        var expected = reader.Frames is { } frames and > 0 ? (long)Math.Ceiling(frames * ratio) : (long?)null;
+        if (expected > Array.MaxLength && options.MaxSamples is null)
+        {
+            throw new AudioDecodeException(name, $"the audio is too long ({expected} samples at {options.SampleRate} Hz)");
+        }
+
+        var output = new SampleBuffer(expected is { } e ? (int)Math.Min(e, limit) : 1 << 20);
+        var interleaved = new float[BlockFrames * channels];
+        var mono = channels == 1 ? interleaved : new float[BlockFrames];
+        using var resampler = resample ? new SoxrResampler(reader.SampleRate, options.SampleRate) : null;
+        Action<ReadOnlySpan<float>> append = output.Append;
+        long inputFrames = 0;
+        while (output.Count < limit)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = reader.ReadFrames(interleaved);
+            if (read == 0)
+            {
+                resampler?.Flush(append);
+                break;
+            }
+
+            inputFrames += read;
+            if (channels > 1)
+            {
+                Downmix(interleaved.AsSpan(0, read * channels), channels, mono.AsSpan(0, read));
+            }
+
+            if (resampler is null)
+            {
+                output.Append(mono.AsSpan(0, read));
+            }
+            else
+            {
+                resampler.Process(mono.AsSpan(0, read), append);
+            }
+        }
+
+        if (inputFrames == 0)
+        {
+            throw new AudioDecodeException(name, "the file contains no audio samples");
+        }
+
+        var length = resample ? (long)Math.Ceiling(inputFrames * ratio) : inputFrames;
+        var samples = output.ToArray((int)Math.Min(length, limit));
+        return new AudioSignal(samples, options.SampleRate, reader.SampleRate, channels, container);
+    }
+
+    /// <summary>np.mean over channels in float32: channels summed in order, then divided by their count.</summary>
+    internal static void Downmix(ReadOnlySpan<float> interleaved, int channels, Span<float> mono)
+    {
+        var frames = interleaved.Length / channels;
+        for (var i = 0; i < frames; i++)
+        {
+            var frame = interleaved.Slice(i * channels, channels);
+            var sum = frame[0];
+            for (var c = 1; c < channels; c++)
+            {
+                sum += frame[c];
+            }
+
+            mono[i] = sum / channels;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+namespace Genre.Features;
+
+/// <summary>
+/// librosa.filters.mel(htk=False, norm='slaney'): triangular filters on the Slaney mel scale, area-normalised,
+/// computed in float64 and stored as float32. Written here because no library on hand has Slaney's scale bit-exact.
+/// Kept sparse: each filter touches only a few dozen of the 1,025 bins.
+/// </summary>
+internal sealed class MelFilterBank
+{
+    private const double MinLogHz = 1000.0;
+    private const double LinearStep = 200.0 / 3;
+    private static readonly double s_logStep = Math.Log(6.4) / 27.0;
+
+    private MelFilterBank(int bands, int bins, int[] start, float[][] weights)
+    {
+        Bands = bands;
+        Bins = bins;
+        Start = start;
+        Weights = weights;
+    }
+
+    public int Bands { get; }
+
+    public int Bins { get; }
+
+    /// <summary>First non-zero bin of each filter.</summary>
+    public int[] Start { get; }
+
+    /// <summary>The non-zero weights of each filter, from <see cref="Start"/> on.</summary>
+    public float[][] Weights { get; }
+
+    public static MelFilterBank Create(int sampleRate, int fftSize, int bands, double fMin = 0, double? fMax = null)
+    {
+        var dense = Dense(sampleRate, fftSize, bands, fMin, fMax ?? sampleRate / 2.0);
+        var bins = 1 + (fftSize / 2);
+        var start = new int[bands];
+        var weights = new float[bands][];
+        for (var m = 0; m < bands; m++)
+        {
+            var row = dense.AsSpan(m * bins, bins);
+            var first = row.IndexOfAnyExcept(0f);
+            var last = row.LastIndexOfAnyExcept(0f);
+            start[m] = Math.Max(first, 0);
+            weights[m] = first < 0 ? [] : row[first..(last + 1)].ToArray();
+        }
+
+        return new MelFilterBank(bands, bins, start, weights);
+    }
+
+    /// <summary>The full (bands x bins) matrix, row-major, as librosa returns it.</summary>
+    public static float[] Dense(int sampleRate, int fftSize, int bands, double fMin, double fMax)
+    {
+        var bins = 1 + (fftSize / 2);
+        var fftFreqs = new double[bins];
+        for (var k = 0; k < bins; k++)
+        {
+            fftFreqs[k] = k * (1.0 / (fftSize * (1.0 / sampleRate))); // np.fft.rfftfreq(n_fft, 1/sr)
+        }
+
+        var melF = MelFrequencies(bands + 2, fMin, fMax);
+        var weights = new float[bands * bins];
+        for (var m = 0; m < bands; m++)
+        {
+            var lowerWidth = melF[m + 1] - melF[m];
+            var upperWidth = melF[m + 2] - melF[m + 1];
+            var enorm = 2.0 / (melF[m + 2] - melF[m]);
+            for (var k = 0; k < bins; k++)
+            {
+                var lower = -(melF[m] - fftFreqs[k]) / lowerWidth;
+                var upper = (melF[m + 2] - fftFreqs[k]) / upperWidth;
+                // librosa stores the triangle in float32, then scales it in float64 and rounds again.
+                var triangle = (float)Math.Max(0, Math.Min(lower, upper));
+                weights[(m * bins) + k] = (float)(triangle * enorm);
+            }
+        }
+
+        return weights;
+    }
+
+    private static double[] MelFrequencies(int count, double fMin, double fMax)
+    {
+        var minMel = HzToMel(fMin);
+        var maxMel = HzToMel(fMax);
+        var result = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            // np.linspace: start + i * step, with the last point exactly the stop value.
+            var mel = i == count - 1 ? maxMel : minMel + (i * ((maxMel - minMel) / (count - 1)));
+            result[i] = MelToHz(mel);
+        }
+
+        return result;
+    }
+
+    internal static double HzToMel(double hz) =>
+        hz >= MinLogHz ? (MinLogHz / LinearStep) + (Math.Log(hz / MinLogHz) / s_logStep) : hz / LinearStep;
+
+    internal static double MelToHz(double mel)
+    {
+        const double minLogMel = MinLogHz / LinearStep;
+        return mel >= minLogMel ? MinLogHz * Math.Exp(s_logStep * (mel - minLogMel)) : LinearStep * mel;
+    }
+}

@@ -1,0 +1,78 @@
+using Genre.Data.Numpy;
+
+namespace Genre.Tests.TestSupport;
+
+/// <summary>Golden arrays and the tolerances stated in ../shared/reference/README.md.</summary>
+internal static class Golden
+{
+    /// <summary>Loaded samples (wav, flac, float and 24-bit wav, ogg, mp3): max |diff|.</summary>
+    public const float LoadTolerance = 1e-5f;
+
+    /// <summary>m4a goes through ffmpeg on both sides: max |diff|.</summary>
+    public const float LoadToleranceAac = 1e-4f;
+
+    /// <summary>MFCC: |ours - ref| &lt;= absolute + relative * |ref|.</summary>
+    public const float MfccAbsolute = 1e-3f;
+
+    public const float MfccRelative = 1e-4f;
+
+    public const float MelBasisTolerance = 1e-6f;
+
+    public static NpyArray Load(string path)
+    {
+        using var file = File.OpenRead(path);
+        return NpyFormat.Read(file);
+    }
+
+    /// <summary>Largest |a - b|, with the index where it happens, for messages that help.</summary>
+    public static (float Max, int Index) MaxAbsDiff(ReadOnlySpan<float> actual, ReadOnlySpan<float> expected)
+    {
+        if (actual.Length != expected.Length)
+        {
+            throw new Xunit.Sdk.XunitException($"length {actual.Length} != expected {expected.Length}");
+        }
+
+        var max = 0f;
+        var at = -1;
+        for (var i = 0; i < actual.Length; i++)
+        {
+            var d = MathF.Abs(actual[i] - expected[i]);
+            if (d > max || float.IsNaN(d))
+            {
+                max = d;
+                at = i;
+            }
+        }
+
+        return (max, at);
+    }
+
+    /// <summary>Asserts the MFCC tolerance for every coefficient.</summary>
+    public static void AssertMfcc(ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, string what)
+    {
+        if (actual.Length != expected.Length)
+        {
+            throw new Xunit.Sdk.XunitException($"{what}: {actual.Length} values, expected {expected.Length}");
+        }
+
+        for (var i = 0; i < actual.Length; i++)
+        {
+            var limit = MfccAbsolute + (MfccRelative * MathF.Abs(expected[i]));
+            var diff = MathF.Abs(actual[i] - expected[i]);
+            if (!(diff <= limit))
+            {
+                throw new Xunit.Sdk.XunitException(
+                    $"{what}: value {i} (frame {i / 13}, coefficient {i % 13}) is {actual[i]}, expected {expected[i]} (diff {diff} > {limit})");
+            }
+        }
+    }
+
+    public static void AssertClose(ReadOnlySpan<float> actual, ReadOnlySpan<float> expected, float tolerance, string what)
+    {
+        var (max, at) = MaxAbsDiff(actual, expected);
+        if (!(max <= tolerance))
+        {
+            throw new Xunit.Sdk.XunitException($"{what}: max |diff| {max} at index {at} (ours {actual[at]}, ref {expected[at]}) > {tolerance}");
+        }
+    }
+}
