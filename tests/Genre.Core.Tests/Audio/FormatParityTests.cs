@@ -1,9 +1,9 @@
 using Genre.Audio;
 using Genre.Features;
-using Genre.Tests.TestSupport;
+using Genre.Core.Tests.TestSupport;
 using Shouldly;
 
-namespace Genre.Tests.Audio;
+namespace Genre.Core.Tests.Audio;
 
 /// <summary>Every file in reference/librosa/formats: decoded samples and MFCC against librosa.load.</summary>
 public class FormatParityTests

@@ -1,4 +1,4 @@
-namespace Genre.Tests.TestSupport;
+namespace Genre.Core.Tests.TestSupport;
 
 /// <summary>Where the golden files and sample data live: ../shared beside the repository root.</summary>
 internal static class TestPaths

@@ -1,6 +1,6 @@
 using Genre.Data.Numpy;
 
-namespace Genre.Tests.TestSupport;
+namespace Genre.Core.Tests.TestSupport;
 
 /// <summary>Golden arrays and the tolerances stated in ../shared/reference/README.md.</summary>
 internal static class Golden

@@ -1,8 +1,8 @@
 using Genre.Features;
-using Genre.Tests.TestSupport;
+using Genre.Core.Tests.TestSupport;
 using Shouldly;
 
-namespace Genre.Tests.Features;
+namespace Genre.Core.Tests.Features;
 
 public class MelFilterBankTests
 {

@@ -1,9 +1,9 @@
 using Genre.Audio;
 using Genre.Features;
-using Genre.Tests.TestSupport;
+using Genre.Core.Tests.TestSupport;
 using Shouldly;
 
-namespace Genre.Tests.Features;
+namespace Genre.Core.Tests.Features;
 
 /// <summary>Parity with librosa 0.10.2, stage by stage and on every sample clip.</summary>
 public class MfccParityTests

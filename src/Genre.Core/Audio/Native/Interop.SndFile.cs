@@ -6,6 +6,7 @@ namespace Genre.Audio.Native;
 internal static unsafe partial class SndFile
 {
     public const int SFM_READ = 0x10;
+    public const int SFM_WRITE = 0x20;
     public const int SEEK_SET = 0;
     public const int SEEK_CUR = 1;
     public const int SEEK_END = 2;
@@ -43,6 +44,12 @@ internal static unsafe partial class SndFile
 
     [LibraryImport(NativeLibraryNames.SndFile, EntryPoint = "sf_readf_float")]
     public static partial long ReadFramesFloat(SndFileHandle file, float* buffer, long frames);
+
+    [LibraryImport(NativeLibraryNames.SndFile, EntryPoint = "sf_writef_short")]
+    public static partial long WriteFramesShort(SndFileHandle file, short* buffer, long frames);
+
+    [LibraryImport(NativeLibraryNames.SndFile, EntryPoint = "sf_writef_float")]
+    public static partial long WriteFramesFloat(SndFileHandle file, float* buffer, long frames);
 
     [LibraryImport(NativeLibraryNames.SndFile, EntryPoint = "sf_close")]
     public static partial int Close(IntPtr file);

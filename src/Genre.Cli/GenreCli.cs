@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Genre.Cli.Commands;
+
+namespace Genre.Cli;
+
+/// <summary>The <c>genre</c> command line: parses arguments and hands each command to the library.</summary>
+public static class GenreCli
+{
+    public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var root = new RootCommand("Music-genre classification for GTZAN's 10 genres: extract librosa-exact MFCC features, train, evaluate and predict.")
+        {
+            ExtractCommand.Create(),
+            MfccCommand.Create(),
+            ExampleCommand.Create(),
+        };
+
+        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        if (output is not null)
+        {
+            configuration.Output = output;
+        }
+
+        if (error is not null)
+        {
+            configuration.Error = error;
+        }
+
+        return root.Parse(args).Invoke(configuration);
+    }
+}

@@ -1,0 +1,3 @@
+using Genre.Cli;
+
+return GenreCli.Run(args);
