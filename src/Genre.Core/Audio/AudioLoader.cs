@@ -82,7 +82,7 @@ public static class AudioLoader
         }
         finally
         {
-            File.Delete(temp);
+            Data.AtomicFile.TryDelete(temp);
         }
     }
 
@@ -138,7 +138,7 @@ public static class AudioLoader
             throw new AudioDecodeException(name, $"the audio is too long ({expected} samples at {options.SampleRate} Hz)");
         }
 
-        var output = new SampleBuffer(expected is { } e ? (int)Math.Min(e, limit) : 1 << 20);
+        var output = new SampleBuffer(expected is { } e ? (int)Math.Min(e, limit) : 1 << 20, limit);
         var interleaved = new float[BlockFrames * channels];
         var mono = channels == 1 ? interleaved : new float[BlockFrames];
         using var resampler = resample ? new SoxrResampler(reader.SampleRate, options.SampleRate) : null;

@@ -1,14 +1,18 @@
 namespace Genre.Audio;
 
-/// <summary>A growable float buffer that hands over its array without a copy when the final length is known up front.</summary>
-internal sealed class SampleBuffer(int capacity)
+/// <summary>
+/// A growable float buffer that keeps at most <paramref name="limit"/> samples and hands over its array without a copy
+/// when the final length is known up front.
+/// </summary>
+internal sealed class SampleBuffer(int capacity, int limit = int.MaxValue)
 {
-    private float[] _items = new float[Math.Max(capacity, 16)];
+    private float[] _items = new float[Math.Max(Math.Min(capacity, limit), 16)];
 
     public int Count { get; private set; }
 
     public void Append(ReadOnlySpan<float> values)
     {
+        values = values[..Math.Min(values.Length, limit - Count)];
         if (Count + values.Length > _items.Length)
         {
             var grown = (int)Math.Min(Array.MaxLength, Math.Max((long)_items.Length * 2, (long)Count + values.Length));

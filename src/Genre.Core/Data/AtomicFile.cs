@@ -36,7 +36,19 @@ public static class AtomicFile
         }
         finally
         {
-            File.Delete(temp);
+            TryDelete(temp);
+        }
+    }
+
+    /// <summary>Cleanup must never hide the error that made it necessary.</summary>
+    internal static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 }

@@ -13,21 +13,12 @@ internal static unsafe partial class Fftw
 
     static Fftw() => NativeLibraryNames.EnsureResolver();
 
-    [StructLayout(LayoutKind.Sequential)]
-    public struct IoDim
-    {
-        public int N;
-        public int InputStride;
-        public int OutputStride;
-    }
+    [LibraryImport(NativeLibraryNames.Fftw, EntryPoint = "fftwf_plan_dft_r2c_1d")]
+    public static partial IntPtr PlanDftR2C1D(int n, float* input, float* output, uint flags);
 
-    /// <summary>A real-to-complex plan that writes real and imaginary parts to separate arrays (vector-friendly).</summary>
-    [LibraryImport(NativeLibraryNames.Fftw, EntryPoint = "fftwf_plan_guru_split_dft_r2c")]
-    public static partial IntPtr PlanGuruSplitDftR2C(int rank, IoDim* dims, int howManyRank, IoDim* howManyDims,
-        float* input, float* realOut, float* imagOut, uint flags);
-
-    [LibraryImport(NativeLibraryNames.Fftw, EntryPoint = "fftwf_execute_split_dft_r2c")]
-    public static partial void ExecuteSplitDftR2C(IntPtr plan, float* input, float* realOut, float* imagOut);
+    /// <summary>Executes a plan on other arrays of the same alignment: the thread-safe way to share one plan.</summary>
+    [LibraryImport(NativeLibraryNames.Fftw, EntryPoint = "fftwf_execute_dft_r2c")]
+    public static partial void ExecuteDftR2C(IntPtr plan, float* input, float* output);
 
     [LibraryImport(NativeLibraryNames.Fftw, EntryPoint = "fftwf_destroy_plan")]
     public static partial void DestroyPlan(IntPtr plan);
