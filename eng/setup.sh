@@ -4,11 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-log() { printf '[setup] %s\n' "$*"; }
+quiet=0
+for arg in "$@"; do [[ $arg == --quiet ]] && quiet=1; done
+log() { (( quiet )) || printf '[setup] %s\n' "$*" >&2; }
 sudo_() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
 need_apt=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# Read the linker cache once: `ldconfig -p | grep -q` would die of SIGPIPE under pipefail and look like "missing".
+ld_cache=$(ldconfig -p 2>/dev/null || true)
+have_lib() { [[ $ld_cache == *"$1"* ]]; }
 have_lib 'libsndfile.so.1' || need_apt+=(libsndfile1)
 have_lib 'libsoxr.so.0'    || need_apt+=(libsoxr0)
 have_lib 'libfftw3f.so.3'  || need_apt+=(libfftw3-single3)
@@ -26,7 +30,8 @@ fi
 
 # TorchSharp's native shim needs GLIBCXX_3.4.32 (GCC 13+); Debian 12 ships GCC 12's libstdc++.
 # Take libstdc++6 alone from Debian 13, pinned low so nothing else is upgraded by default.
-libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+find_libstdcxx() { ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {p=$NF} END {print p}'; }
+libstdcxx=$(find_libstdcxx)
 if ! grep -qa 'GLIBCXX_3.4.32' "${libstdcxx:-/nonexistent}" 2>/dev/null; then
   log "installing libstdc++6 from Debian 13 (TorchSharp needs GLIBCXX_3.4.32)"
   mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
@@ -36,11 +41,11 @@ if ! grep -qa 'GLIBCXX_3.4.32' "${libstdcxx:-/nonexistent}" 2>/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   sudo_ apt-get update -qq
   sudo_ apt-get install -y -q --no-install-recommends -t trixie libstdc++6 >/dev/null
-  libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
+  libstdcxx=$(find_libstdcxx)
   grep -qa 'GLIBCXX_3.4.32' "$libstdcxx" || { log "libstdc++ still lacks GLIBCXX_3.4.32"; exit 1; }
 fi
 
-if [[ "${1:-}" != "--no-build" ]]; then
+if [[ " $* " != *" --no-build "* ]]; then
   log "building"
   dotnet build Genre.slnx -c Release -nologo -v q -clp:ErrorsOnly
 fi
