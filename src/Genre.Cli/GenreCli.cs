@@ -13,6 +13,7 @@ public static class GenreCli
             ExtractCommand.Create(),
             MfccCommand.Create(),
             ExampleCommand.Create(),
+            TrainCommand.Create(),
         };
 
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };

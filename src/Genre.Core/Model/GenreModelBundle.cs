@@ -1,0 +1,163 @@
+using Genre.Features;
+
+namespace Genre.Model;
+
+/// <summary>
+/// A model folder: <c>weights.safetensors</c> (PyTorch's names, loadable with <c>safetensors.torch.load_file</c>)
+/// and <c>model.json</c> (<see cref="ModelCard"/>). Loading checks the two against each other.
+/// </summary>
+public sealed class GenreModelBundle : IDisposable
+{
+    public const string WeightsFileName = "weights.safetensors";
+    public const string CardFileName = "model.json";
+
+    public GenreModelBundle(ModelCard card, GenreCnn network)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(network);
+        if (network.Classes != card.Genres.Count)
+        {
+            throw new ArgumentException($"the network has {network.Classes} outputs but the card lists {card.Genres.Count} genres", nameof(network));
+        }
+
+        Card = card;
+        Network = network;
+    }
+
+    public ModelCard Card { get; }
+
+    public GenreCnn Network { get; }
+
+    /// <summary>Loads and cross-checks a model folder; every problem is a <see cref="ModelFileException"/> naming the file.</summary>
+    public static GenreModelBundle Load(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new ModelFileException(directory, File.Exists(directory)
+                ? $"is a file; a model is a folder with {CardFileName} and {WeightsFileName}"
+                : "model folder not found; make one with: genre train --features FILE.npz --out DIR");
+        }
+
+        var cardPath = Path.Combine(directory, CardFileName);
+        var weightsPath = Path.Combine(directory, WeightsFileName);
+        var card = ReadCard(cardPath);
+        var tensors = ReadWeights(weightsPath);
+        if (tensors.TryGetValue("fc.6.bias", out var output) && output.Shape is [var outputs] && outputs != card.Genres.Count)
+        {
+            throw new ModelFileException(weightsPath,
+                $"the network has {outputs} outputs but {CardFileName} lists {card.Genres.Count} genres ({string.Join(", ", card.Genres)})");
+        }
+
+        var network = new GenreCnn(card.Genres.Count);
+        try
+        {
+            ModelWeights.Import(network, tensors, weightsPath);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+
+        network.eval();
+        return new GenreModelBundle(card, network);
+    }
+
+    /// <summary>Refuses features made with other settings than the model's: their predictions would be meaningless.</summary>
+    public void EnsureFeatures(MfccSettings settings, string? source = null)
+    {
+        var differences = Card.Features.Differences(FeatureParameters.From(settings));
+        if (differences.Count > 0)
+        {
+            throw new ModelFileException(source, $"features do not match the model's: {string.Join("; ", differences)}");
+        }
+    }
+
+    /// <summary>
+    /// Writes the folder atomically: both files go to a temporary sibling folder that then replaces
+    /// <paramref name="directory"/>, so readers never see a half-written model.
+    /// </summary>
+    public void Save(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var full = Path.GetFullPath(directory);
+        var parent = Path.GetDirectoryName(full)!;
+        var name = Path.GetFileName(full);
+        var temp = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.tmp");
+        var old = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.old");
+        try
+        {
+            Directory.CreateDirectory(temp);
+            using (var weights = new FileStream(Path.Combine(temp, WeightsFileName), FileMode.CreateNew, FileAccess.Write))
+            {
+                SafeTensorsFile.Write(weights, ModelWeights.Export(Network));
+            }
+
+            File.WriteAllText(Path.Combine(temp, CardFileName), Card.ToJson());
+            if (Directory.Exists(full))
+            {
+                Directory.Move(full, old);
+            }
+
+            Directory.Move(temp, full);
+            if (Directory.Exists(old))
+            {
+                Directory.Delete(old, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (Directory.Exists(old) && !Directory.Exists(full))
+            {
+                Directory.Move(old, full);
+            }
+
+            throw new OutputException(directory, e.Message, e);
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
+
+    public void Dispose() => Network.Dispose();
+
+    private static ModelCard ReadCard(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ModelFileException(path, "model card not found: the folder is not a model (or is incomplete)");
+        }
+
+        try
+        {
+            return ModelCard.FromJson(File.ReadAllText(path));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelFileException(path, e.Message, e);
+        }
+    }
+
+    private static Dictionary<string, SafeTensor> ReadWeights(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ModelFileException(path, "weights file not found: the model folder is incomplete");
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return SafeTensorsFile.Read(stream);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelFileException(path, $"not a valid safetensors file: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using static TorchSharp.torch;
+
+namespace Genre.Model;
+
+/// <summary>Moves a <see cref="GenreCnn"/>'s state dict to and from safetensors tensors under PyTorch's names.</summary>
+public static class ModelWeights
+{
+    public static Dictionary<string, SafeTensor> Export(GenreCnn model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var result = new Dictionary<string, SafeTensor>(StringComparer.Ordinal);
+        foreach (var (name, tensor) in model.state_dict())
+        {
+            using var cpu = tensor.detach().cpu().contiguous();
+            // Scalars (num_batches_tracked) as [1], as in the reference files; PyTorch loads [1] into a 0-dim buffer.
+            var shape = cpu.shape.Length == 0 ? [1L] : cpu.shape;
+            result[name] = cpu.dtype switch
+            {
+                ScalarType.Float32 => new SafeTensor(SafeTensorDType.F32, shape, MemoryMarshal.AsBytes<float>(cpu.data<float>().ToArray()).ToArray()),
+                ScalarType.Int64 => new SafeTensor(SafeTensorDType.I64, shape, MemoryMarshal.AsBytes<long>(cpu.data<long>().ToArray()).ToArray()),
+                _ => throw new InvalidOperationException($"state-dict entry '{name}' has unexpected type {cpu.dtype}"),
+            };
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="tensors"/> into <paramref name="model"/> as PyTorch's strict load_state_dict does: every
+    /// entry must be there with its type and shape, and nothing else may be.
+    /// </summary>
+    public static void Import(GenreCnn model, IReadOnlyDictionary<string, SafeTensor> tensors, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(tensors);
+        var state = model.state_dict();
+        var missing = state.Keys.Where(k => !tensors.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ModelFileException(path, $"weights are missing {missing.Count} tensor(s) of {GenreCnn.Architecture}: {string.Join(", ", missing)}");
+        }
+
+        var unexpected = tensors.Keys.Where(k => !state.ContainsKey(k)).ToList();
+        if (unexpected.Count > 0)
+        {
+            throw new ModelFileException(path, $"weights hold tensor(s) that {GenreCnn.Architecture} does not have: {string.Join(", ", unexpected)}");
+        }
+
+        using var noGrad = no_grad();
+        foreach (var (name, target) in state)
+        {
+            var source = tensors[name];
+            var expectedType = target.dtype == ScalarType.Int64 ? SafeTensorDType.I64 : SafeTensorDType.F32;
+            var sameShape = source.Shape.SequenceEqual(target.shape) || (target.shape.Length == 0 && source.Shape is [1]);
+            if (source.DType != expectedType || !sameShape)
+            {
+                throw new ModelFileException(path,
+                    $"tensor '{name}' is {source.DType} {source.ShapeText}, the model needs {expectedType} [{string.Join(", ", target.shape)}]");
+            }
+
+            using var value = source.DType == SafeTensorDType.F32
+                ? tensor(MemoryMarshal.Cast<byte, float>(source.Data).ToArray(), source.Shape)
+                : tensor(MemoryMarshal.Cast<byte, long>(source.Data).ToArray(), source.Shape);
+            target.copy_(value.reshape(target.shape));
+        }
+    }
+}

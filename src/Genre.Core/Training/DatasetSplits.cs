@@ -1,0 +1,140 @@
+using System.Globalization;
+using Genre.Data;
+
+namespace Genre.Training;
+
+/// <summary>The four ways to divide a <see cref="FeatureSet"/>; each returns segment indices.</summary>
+public static class DatasetSplits
+{
+    /// <summary>
+    /// Makes the split(s) of <paramref name="kind"/>: one, or three for artist-3fold. <paramref name="lists"/> is the
+    /// folder of train/valid/test.txt for fault-filtered and the csv for artist-3fold.
+    /// </summary>
+    public static IReadOnlyList<DataSplit> Make(SplitKind kind, FeatureSet features, int seed, string? lists = null) => kind switch
+    {
+        SplitKind.Segment => [BySegment(features.Labels, seed)],
+        SplitKind.Track => [ByTrack(features, seed)],
+        SplitKind.FaultFiltered => [FaultFiltered(features, lists ?? throw new TrainingException("--split fault-filtered needs --split-lists DIR (the folder with train.txt, valid.txt, test.txt)"))],
+        SplitKind.Artist3Fold => ArtistFolds(features, lists ?? throw new TrainingException("--split artist-3fold needs --split-lists FILE.csv (columns clip,genre,fold)"), seed),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>
+    /// The original: test = 20 % of all segments, then validation = 25 % of the rest (sklearn's sizes, so 9,986
+    /// segments give 5,991 / 1,997 / 1,998), stratified by genre.
+    /// </summary>
+    public static DataSplit BySegment(long[] labels, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var (train, validation, test) = SixtyTwentyTwenty([.. Enumerable.Range(0, labels.Length)], labels, new Random(seed));
+        return new DataSplit("segment", train, validation, test,
+            $"segment: stratified 60/20/20 over segments (seed {seed}); segments of one clip can fall in different parts");
+    }
+
+    /// <summary>The same proportions over clips, stratified by genre: all of a clip's segments stay together.</summary>
+    public static DataSplit ByTrack(FeatureSet features, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var clips = ClipIndex.Of(features);
+        var (train, validation, test) = SixtyTwentyTwenty([.. Enumerable.Range(0, clips.Names.Count)], clips.Labels, new Random(seed));
+        return new DataSplit("track", clips.Segments(train), clips.Segments(validation), clips.Segments(test),
+            $"track: stratified 60/20/20 over clips per genre (seed {seed}; {train.Length}/{validation.Length}/{test.Length} clips); no clip in two parts");
+    }
+
+    public static DataSplit FaultFiltered(FeatureSet features, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var clips = ClipIndex.Of(features);
+        var missing = new List<string>();
+        int[] Part(string file)
+        {
+            var path = Path.Combine(directory, file);
+            if (!File.Exists(path))
+            {
+                throw new DatasetException(path, "split list not found (fault-filtered needs train.txt, valid.txt and test.txt)");
+            }
+
+            var indices = new List<int>();
+            foreach (var line in File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0))
+            {
+                var track = Path.GetFileNameWithoutExtension(line.Replace('\\', '/').Split('/')[^1]);
+                if (clips.Find(track) is { } clip)
+                {
+                    indices.Add(clip);
+                }
+                else
+                {
+                    missing.Add(track);
+                }
+            }
+
+            return [.. indices];
+        }
+
+        var train = Part("train.txt");
+        var validation = Part("valid.txt");
+        var test = Part("test.txt");
+        return new DataSplit("fault-filtered", clips.Segments(train), clips.Segments(validation), clips.Segments(test),
+            $"fault-filtered: Sturm's lists in {directory} ({train.Length}/{validation.Length}/{test.Length} clips present, {missing.Count} listed clips missing)")
+        {
+            MissingClips = missing,
+        };
+    }
+
+    /// <summary>Each fold in turn is the test set; validation is 20 % of the other folds' clips, stratified by genre.</summary>
+    public static IReadOnlyList<DataSplit> ArtistFolds(FeatureSet features, string csv, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (!File.Exists(csv))
+        {
+            throw new DatasetException(csv, "fold list not found (artist-3fold needs a csv with columns clip,genre,fold)");
+        }
+
+        var clips = ClipIndex.Of(features);
+        var fold = new Dictionary<int, string>();
+        var missing = new List<string>();
+        foreach (var (line, number) in File.ReadLines(csv).Select((l, i) => (l.Trim(), i + 1)).Skip(1).Where(x => x.Item1.Length > 0))
+        {
+            var fields = line.Split(',');
+            if (fields.Length != 3 || fields[2].Trim().Length == 0)
+            {
+                throw new DatasetException(csv, $"line {number}: expected clip,genre,fold, got '{line}'");
+            }
+
+            if (clips.Find(fields[0].Trim()) is { } clip)
+            {
+                fold[clip] = fields[2].Trim();
+            }
+            else
+            {
+                missing.Add(fields[0].Trim());
+            }
+        }
+
+        var folds = fold.Values.Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (folds.Length < 2)
+        {
+            throw new DatasetException(csv, $"the feature set's clips fall in {folds.Length} fold(s); cross-validation needs at least 2");
+        }
+
+        return [.. folds.Select((f, k) =>
+        {
+            var test = fold.Where(p => p.Value == f).Select(p => p.Key).Order().ToArray();
+            int[] pool = [.. fold.Where(p => p.Value != f).Select(p => p.Key).Order()];
+            var (train, validation) = StratifiedSplit.TrainTest(pool, [.. pool.Select(c => clips.Labels[c])], 0.2, new Random(seed + k));
+            return new DataSplit($"fold-{f}", clips.Segments(train), clips.Segments(validation), clips.Segments(test),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"artist-3fold: test = fold {f} of {csv}, validation = 20 % of the other folds' clips (seed {seed + k}; {train.Length}/{validation.Length}/{test.Length} clips, {missing.Count} listed clips missing)"))
+            {
+                MissingClips = missing,
+            };
+        })];
+    }
+
+    private static (int[] Train, int[] Validation, int[] Test) SixtyTwentyTwenty(int[] items, long[] classes, Random random)
+    {
+        var (rest, test) = StratifiedSplit.TrainTest(items, classes, 0.2, random);
+        var (train, validation) = StratifiedSplit.TrainTest(rest, [.. rest.Select(i => classes[i])], 0.25, random);
+        return (train, validation, test);
+    }
+}

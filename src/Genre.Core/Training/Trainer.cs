@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using Genre.Data;
+using Genre.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Genre.Training;
+
+/// <summary>
+/// Trains <see cref="GenreCnn"/> as the original did: Adam, cross-entropy, shuffled mini-batches; keeps the epoch
+/// with the lowest validation loss. Reproducible for a given seed and thread count: torch's generator seeds the
+/// initial weights and dropout, System.Random(seed) the batch order.
+/// </summary>
+public static class Trainer
+{
+    // Torch's random generator and thread count are process-wide: one training at a time keeps runs reproducible.
+    private static readonly Lock TorchState = new();
+
+    private const int EvaluationBatch = 1024;
+
+    public static TrainingResult Train(FeatureSet features, DataSplit split, TrainingOptions options,
+        Action<EpochReport>? onEpoch = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        RequireNonEmpty(split);
+        lock (TorchState)
+        {
+            var device = ResolveDevice(options.Device);
+            set_num_threads(options.EffectiveThreads);
+            manual_seed(options.Seed);
+            using var data = new SplitTensors(features, split, device);
+            var model = new GenreCnn(features.Mapping.Length);
+            try
+            {
+                model.to(device);
+                var (history, best) = Fit(model, data, options, onEpoch, cancellationToken);
+                model.eval();
+                var validation = Evaluate(model, data.ValidationX, data.ValidationY);
+                var temperature = TemperatureFit.Fit(validation.Logits, data.ValidationLabels, features.Mapping.Length);
+                var metrics = new ModelMetrics
+                {
+                    TrainLoss = history[best - 1].TrainLoss,
+                    TrainAccuracy = history[best - 1].TrainAccuracy,
+                    ValidationLoss = validation.Loss,
+                    ValidationAccuracy = validation.Accuracy,
+                    CalibratedValidationLoss = TemperatureFit.Nll(validation.Logits, data.ValidationLabels, features.Mapping.Length, 1.0 / temperature),
+                };
+                metrics = WithTest(metrics, model, data, features, split);
+                return new TrainingResult(model, history, best, temperature, metrics);
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Eval-mode loss, accuracy and logits (row-major, N x classes) of <paramref name="x"/>.</summary>
+    public static (double Loss, double Accuracy, float[] Logits) Evaluate(GenreCnn model, Tensor x, Tensor y)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        model.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var n = x.shape[0];
+        var parts = new List<Tensor>();
+        for (long start = 0; start < n; start += EvaluationBatch)
+        {
+            parts.Add(model.call(x.narrow(0, start, Math.Min(EvaluationBatch, n - start))));
+        }
+
+        var logits = cat(parts, 0);
+        var loss = nn.functional.cross_entropy(logits, y).item<float>();
+        var correct = logits.argmax(1).eq(y).sum().item<long>();
+        return (loss, (double)correct / n, logits.cpu().data<float>().ToArray());
+    }
+
+    private static (List<EpochReport> History, int BestEpoch) Fit(GenreCnn model, SplitTensors data, TrainingOptions options,
+        Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
+    {
+        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var random = new Random(options.Seed);
+        var order = Enumerable.Range(0, (int)data.TrainX.shape[0]).Select(i => (long)i).ToArray();
+        var history = new List<EpochReport>();
+        var bestLoss = double.PositiveInfinity;
+        var bestEpoch = 0;
+        Dictionary<string, Tensor>? best = null;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            for (var epoch = 1; epoch <= options.Epochs; epoch++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var started = clock.Elapsed;
+                random.Shuffle(order);
+                var (trainLoss, trainAccuracy) = TrainEpoch(model, optimizer, data, order, options.BatchSize, cancellationToken);
+                var (validationLoss, validationAccuracy, _) = Evaluate(model, data.ValidationX, data.ValidationY);
+                var isBest = validationLoss < bestLoss;
+                if (isBest)
+                {
+                    bestLoss = validationLoss;
+                    bestEpoch = epoch;
+                    DisposeAll(best);
+                    best = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+                }
+
+                var report = new EpochReport(epoch, options.Epochs, trainLoss, trainAccuracy, validationLoss, validationAccuracy, clock.Elapsed - started, clock.Elapsed, isBest);
+                history.Add(report);
+                onEpoch?.Invoke(report);
+                if (options.Patience is { } patience && epoch - bestEpoch >= patience)
+                {
+                    break;
+                }
+            }
+
+            if (best is not null)
+            {
+                using var noGrad = no_grad();
+                foreach (var (name, tensor) in model.state_dict())
+                {
+                    tensor.copy_(best[name]);
+                }
+            }
+
+            return (history, bestEpoch);
+        }
+        finally
+        {
+            DisposeAll(best);
+        }
+    }
+
+    private static (double Loss, double Accuracy) TrainEpoch(GenreCnn model, optim.Optimizer optimizer, SplitTensors data, long[] order,
+        int batchSize, CancellationToken cancellationToken)
+    {
+        model.train();
+        using var permutation = tensor(order, device: data.TrainX.device);
+        double lossSum = 0;
+        long correct = 0;
+        var n = order.Length;
+        for (var start = 0; start < n; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var count = Math.Min(batchSize, n - start);
+            var batch = permutation.narrow(0, start, count);
+            var x = data.TrainX.index_select(0, batch);
+            var y = data.TrainY.index_select(0, batch);
+            optimizer.zero_grad();
+            var logits = model.call(x);
+            var loss = nn.functional.cross_entropy(logits, y);
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item<float>() * count;
+            correct += logits.argmax(1).eq(y).sum().item<long>();
+        }
+
+        return (lossSum / n, (double)correct / n);
+    }
+
+    private static ModelMetrics WithTest(ModelMetrics metrics, GenreCnn model, SplitTensors data, FeatureSet features, DataSplit split)
+    {
+        var (_, accuracy, logits) = Evaluate(model, data.TestX, data.TestY);
+        var classes = features.Mapping.Length;
+        var clips = new Dictionary<string, (double[] Sum, long Label)>(StringComparer.Ordinal);
+        for (var n = 0; n < split.Test.Length; n++)
+        {
+            var segment = split.Test[n];
+            if (!clips.TryGetValue(features.Tracks[segment], out var clip))
+            {
+                clip = (new double[classes], features.Labels[segment]);
+                clips[features.Tracks[segment]] = clip;
+            }
+
+            var row = logits.AsSpan(n * classes, classes);
+            var max = row[0];
+            foreach (var z in row)
+            {
+                max = Math.Max(max, z);
+            }
+
+            double sum = 0;
+            foreach (var z in row)
+            {
+                sum += Math.Exp(z - max);
+            }
+
+            for (var c = 0; c < classes; c++)
+            {
+                clip.Sum[c] += Math.Exp(row[c] - max) / sum;
+            }
+        }
+
+        var clipCorrect = clips.Values.Count(c => Array.IndexOf(c.Sum, c.Sum.Max()) == c.Label);
+        return metrics with
+        {
+            TestAccuracy = accuracy,
+            TestClipAccuracy = (double)clipCorrect / clips.Count,
+            TestSegments = split.Test.Length,
+            TestClips = clips.Count,
+        };
+    }
+
+    private static void RequireNonEmpty(DataSplit split)
+    {
+        foreach (var (part, indices) in new[] { ("train", split.Train), ("validation", split.Validation), ("test", split.Test) })
+        {
+            if (indices.Length == 0)
+            {
+                throw new DatasetException(null, $"the {part} part of the '{split.Name}' split is empty: {split.Description}");
+            }
+        }
+    }
+
+    private static Device ResolveDevice(string name)
+    {
+        if (name == "cuda" && !cuda.is_available())
+        {
+            throw new TrainingException("--device cuda: CUDA is not available here (no GPU, or a CPU-only libtorch); use --device cpu");
+        }
+
+        return name == "cuda" ? CUDA : CPU;
+    }
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        foreach (var t in tensors?.Values ?? Enumerable.Empty<Tensor>())
+        {
+            t.Dispose();
+        }
+    }
+}

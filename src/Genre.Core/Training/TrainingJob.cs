@@ -1,0 +1,82 @@
+using Genre.Data;
+using Genre.Features;
+using Genre.Model;
+
+namespace Genre.Training;
+
+/// <summary>
+/// A whole training run from a feature file to model folder(s): checks the output is writable before any work,
+/// loads and fingerprints the features, splits them, trains, calibrates and saves. Artist-3fold makes one model per
+/// fold, in <c>OUT/fold-K</c>.
+/// </summary>
+public static class TrainingJob
+{
+    public static IReadOnlyList<TrainedModel> Run(TrainingRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Validate();
+        EnsureWritable(request.OutputDirectory);
+        var features = FeatureSet.Load(request.FeaturesPath);
+        var sha256 = DataFingerprint.HashFile(request.FeaturesPath);
+        var splits = DatasetSplits.Make(request.Split, features, request.Options.Seed, request.SplitLists);
+        var results = new List<TrainedModel>();
+        foreach (var split in splits)
+        {
+            observer?.SplitReady(split);
+            using var trained = Trainer.Train(features, split, request.Options, report => observer?.EpochDone(split, report), cancellationToken);
+            var card = new ModelCard
+            {
+                Genres = features.Mapping,
+                Features = FeatureParameters.From(MfccSettings.Gtzan),
+                Training = new TrainingConfiguration
+                {
+                    LearningRate = request.Options.LearningRate,
+                    BatchSize = request.Options.BatchSize,
+                    Epochs = request.Options.Epochs,
+                    EpochsRun = trained.EpochsRun,
+                    BestEpoch = trained.BestEpoch,
+                    Patience = request.Options.Patience,
+                    Seed = request.Options.Seed,
+                    Threads = request.Options.EffectiveThreads,
+                    Device = request.Options.Device,
+                    Split = SplitNames.Of(request.Split),
+                },
+                Data = new DataFingerprint
+                {
+                    Sha256 = sha256,
+                    File = Path.GetFileName(request.FeaturesPath),
+                    Segments = features.Count,
+                    Clips = features.Tracks.Distinct(StringComparer.Ordinal).Count(),
+                    TrainSegments = split.Train.Length,
+                    ValidationSegments = split.Validation.Length,
+                    TestSegments = split.Test.Length,
+                },
+                SplitDescription = split.Description,
+                Metrics = trained.Metrics,
+                Temperature = trained.Temperature,
+                Created = DateTimeOffset.UtcNow,
+            };
+            var directory = splits.Count == 1 ? request.OutputDirectory : Path.Combine(request.OutputDirectory, split.Name);
+            new GenreModelBundle(card, trained.Model).Save(directory);
+            results.Add(new TrainedModel(directory, split, card, trained.History));
+        }
+
+        return results;
+    }
+
+    // Fails in a second, not after an hour of training.
+    private static void EnsureWritable(string directory)
+    {
+        var probe = Path.Combine(directory, $".write-test.{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(directory, e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Genre.Training;
+
+/// <summary>The training hyper-parameters; the defaults are the original system's.</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 30;
+
+    public int BatchSize { get; init; } = 32;
+
+    public double LearningRate { get; init; } = 0.001;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Torch's intra-op threads; results are reproducible for a given seed and thread count.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>"cpu" or "cuda".</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Stop after this many epochs without a better validation loss; null trains all epochs.</summary>
+    public int? Patience { get; init; }
+
+    public int EffectiveThreads => Threads ?? Environment.ProcessorCount;
+
+    /// <summary>Refuses values that cannot train, with the option's command-line name.</summary>
+    public void Validate()
+    {
+        static void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new TrainingException(message);
+            }
+        }
+
+        Require(Epochs >= 1, $"--epochs must be at least 1 (got {Epochs})");
+        Require(BatchSize >= 1, $"--batch-size must be at least 1 (got {BatchSize})");
+        Require(LearningRate > 0 && double.IsFinite(LearningRate), $"--lr must be a positive number (got {LearningRate})");
+        Require(Threads is null or >= 1, $"--threads must be at least 1 (got {Threads})");
+        Require(Patience is null or >= 1, $"--patience must be at least 1 (got {Patience})");
+        Require(Device is "cpu" or "cuda", $"--device must be cpu or cuda (got '{Device}')");
+    }
+}
