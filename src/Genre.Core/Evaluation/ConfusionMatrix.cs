@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Genre.Evaluation;
 
 /// <summary>Counts of (true class, predicted class): rows are the truth, columns the prediction, as in sklearn.</summary>
@@ -26,6 +29,32 @@ public static class ConfusionMatrix
         return matrix;
     }
 
+    /// <summary>confusion_matrix.csv: a header of predicted genres, then one row per true genre led by its name.</summary>
+    public static string ToCsv(int[][] matrix, IReadOnlyList<string> genres)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(genres);
+        var text = new StringBuilder("true\\predicted");
+        foreach (var genre in genres)
+        {
+            text.Append(',').Append(CsvField(genre));
+        }
+
+        text.Append('\n');
+        for (var r = 0; r < matrix.Length; r++)
+        {
+            text.Append(CsvField(genres[r]));
+            foreach (var count in matrix[r])
+            {
+                text.Append(',').Append(count.ToString(CultureInfo.InvariantCulture));
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>
     /// The <paramref name="count"/> largest non-zero off-diagonal cells, largest first; ties keep matrix order so the
     /// list is the same on every run.
@@ -51,4 +80,8 @@ public static class ConfusionMatrix
         // OrderBy is stable, which is what keeps ties in matrix order.
         return [.. pairs.OrderByDescending(p => p.Count).Take(count)];
     }
+
+    // RFC 4180: quote a field holding a separator or a quote, doubling the quotes inside.
+    private static string CsvField(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
 }
