@@ -47,6 +47,16 @@ public sealed class EvaluationReportTests : IDisposable
     }
 
     [Fact]
+    public void A_history_without_epochs_still_gives_valid_files()
+    {
+        EvaluationReport.Write(_directory, ReportFixture.Input(), 1f, new TrainingHistory());
+
+        File.ReadAllLines(Path.Combine(_directory, ReportFileNames.HistoryCsv)).Length.ShouldBe(1);
+        HistoryFiles.ReadJson(Path.Combine(_directory, ReportFileNames.HistoryJson)).Epochs.ShouldBeEmpty();
+        PngHeader.Read(Path.Combine(_directory, ReportFileNames.TrainingCurves)).ShouldBe((1200, 500));
+    }
+
+    [Fact]
     public void Metrics_json_holds_the_summary_in_snake_case()
     {
         var summary = EvaluationReport.Write(_directory, ReportFixture.Input(), 1.7f);
