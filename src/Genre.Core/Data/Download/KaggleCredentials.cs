@@ -11,7 +11,7 @@ public sealed record KaggleCredentials(string Username, string Key)
     public const string TokenPage = "https://www.kaggle.com/settings";
 
     /// <summary>Where the credentials came from (a file path, or the environment), for messages.</summary>
-    public string Source { get; init; } = "environment";
+    public string Source { get; init; } = "KAGGLE_USERNAME and KAGGLE_KEY";
 
     /// <summary>
     /// Finds the credentials. <paramref name="environment"/> reads variables (the process's by default) and
@@ -104,7 +104,7 @@ public sealed record KaggleCredentials(string Username, string Key)
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string Home(string? homeDirectory) => homeDirectory ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+    private static string Home(string? homeDirectory) => homeDirectory ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
 
     /// <summary>The path with the home folder written as <c>~</c>, the way users type it.</summary>
     private static string Display(string path, string? homeDirectory)
