@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Genre.Data.Download;
 
 /// <summary>
@@ -37,24 +35,7 @@ internal static class DiskSpace
     }
 
     public static OutputException Full(string folder, long bytesNeeded, long? bytesFree = null, IOException? inner = null) =>
-        new(folder, $"no space left on the disk: {Format(bytesNeeded)} more {(bytesNeeded == 1 ? "is" : "are")} needed" +
-            (bytesFree is { } free ? $" and {Format(free)} {(free == 1 ? "is" : "are")} free" : string.Empty) +
+        new(folder, $"no space left on the disk: {ByteSize.FormatExact(bytesNeeded)} more {(bytesNeeded == 1 ? "is" : "are")} needed" +
+            (bytesFree is { } free ? $" and {ByteSize.FormatExact(free)} {(free == 1 ? "is" : "are")} free" : string.Empty) +
             "; free some space (or choose another folder with --dest) and run the command again", inner);
-
-    /// <summary>"1.2 GB (1,234,567,890 bytes)": readable, and exact for whoever compares with <c>df</c>.</summary>
-    public static string Format(long bytes)
-    {
-        string[] units = ["bytes", "KB", "MB", "GB", "TB"];
-        double value = bytes;
-        var unit = 0;
-        while (value >= 1000 && unit < units.Length - 1)
-        {
-            value /= 1000;
-            unit++;
-        }
-
-        return unit == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes")
-            : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {units[unit]} ({bytes:N0} bytes)");
-    }
 }

@@ -113,7 +113,7 @@ public sealed class KaggleApiClient : IDisposable
                 {
                     throw new DownloadException(url, (e as RetryableStatusException)?.StatusCode,
                         $"could not download {url} after {MaxAttempts} attempts: {Describe(e)}. Check the network connection and run genre download " +
-                        $"again (the {DiskSpace.Format(LengthOf(part))} already downloaded are kept and resumed), or download the zip in a browser " +
+                        $"again (the {ByteSize.Format(LengthOf(part))} already downloaded are kept and resumed), or download the zip in a browser " +
                         $"from {dataset.WebPage} and run: genre download --from-zip FILE", e);
                 }
 
@@ -203,7 +203,7 @@ public sealed class KaggleApiClient : IDisposable
     {
         var buffer = new byte[1 << 16];
         var clock = Stopwatch.StartNew();
-        var lastReport = TimeSpan.MinValue;
+        var lastReport = TimeSpan.FromSeconds(-1);
         var received = offset;
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
