@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace Genre.Cli.Tests.TestSupport;
+
+/// <summary>
+/// Runs the real <c>genre</c> executable (built beside the tests) with a chosen environment, so each test has its own
+/// HOME and Kaggle settings without touching the test process's.
+/// </summary>
+internal static class GenreProcess
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genre.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // A test must never find the developer's real token or endpoint.
+        foreach (var name in new[] { "KAGGLE_USERNAME", "KAGGLE_KEY", "KAGGLE_CONFIG_DIR", "KAGGLE_API_ENDPOINT" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["CI"] = "1"; // plain progress lines, no live bar
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new Result(process.ExitCode, await output, await error);
+    }
+}
