@@ -10,6 +10,7 @@ public static class GenreCli
     {
         var root = new RootCommand("Music-genre classification for GTZAN's 10 genres: extract librosa-exact MFCC features, train, evaluate and predict.")
         {
+            DownloadCommand.Create(),
             ExtractCommand.Create(),
             MfccCommand.Create(),
             ExampleCommand.Create(),

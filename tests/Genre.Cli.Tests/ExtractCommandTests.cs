@@ -1,3 +1,5 @@
+using Genre.Cli.Tests.TestSupport;
+using Genre.Core.Tests.TestSupport;
 using Genre.Data;
 using Shouldly;
 
@@ -6,7 +8,7 @@ namespace Genre.Cli.Tests;
 /// <summary>The real <c>genre extract</c> and <c>genre mfcc</c> processes, on the sample data and on bad input.</summary>
 public sealed class ExtractCommandTests : IDisposable
 {
-    private readonly TempFolder _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

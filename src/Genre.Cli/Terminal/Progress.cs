@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Genre.Data.Download;
 using Spectre.Console;
 
 namespace Genre.Cli.Terminal;
@@ -53,5 +54,72 @@ internal static class Progress
                 });
             });
         return result;
+    }
+
+    /// <summary>Runs a transfer: a bar with bytes, speed and time left in a terminal, else a log line a second.</summary>
+    public static T RunBytes<T>(string title, Func<IProgress<DownloadProgress>, T> work)
+    {
+        if (!Interactive)
+        {
+            var clock = Stopwatch.StartNew();
+            var last = TimeSpan.FromSeconds(-1);
+            return work(new Reporter<DownloadProgress>(value =>
+            {
+                var finished = value.BytesReceived == value.TotalBytes;
+                if (finished || clock.Elapsed - last >= TimeSpan.FromSeconds(1))
+                {
+                    last = clock.Elapsed;
+                    Console.Error.WriteLine($"{title}: {Describe(value)}");
+                }
+            }));
+        }
+
+        T result = default!;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn(),
+                new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(CommandRunner.Safe(title));
+                task.IsIndeterminate = true;
+                result = work(new Reporter<DownloadProgress>(value =>
+                {
+                    if (value.TotalBytes is { } total)
+                    {
+                        task.IsIndeterminate = false;
+                        task.MaxValue = total;
+                    }
+
+                    task.Value = value.BytesReceived;
+                }));
+            });
+        return result;
+    }
+
+    private static string Describe(DownloadProgress value)
+    {
+        var text = ByteSize.Format(value.BytesReceived);
+        if (value.TotalBytes is { } total and > 0)
+        {
+            text += $" of {ByteSize.Format(total)} ({100.0 * value.BytesReceived / total:0}%)";
+        }
+
+        text += $", {ByteSize.Format((long)value.BytesPerSecond)}/s";
+        return value.Remaining is { } left ? text + $", {left:h\\:mm\\:ss} left" : text;
+    }
+
+    /// <summary>Calls back on the reporting thread, serialised (reports can come from thread-pool continuations).</summary>
+    private sealed class Reporter<TValue>(Action<TValue> report) : IProgress<TValue>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(TValue value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
     }
 }

@@ -1,10 +1,15 @@
 using System.Diagnostics;
 
-namespace Genre.Cli.Tests;
+namespace Genre.Cli.Tests.TestSupport;
 
-/// <summary>Runs the real <c>genre</c> program (the built CLI next to the tests) as a separate process.</summary>
+/// <summary>
+/// Runs the real <c>genre</c> program (built beside the tests) as a separate process, with a chosen environment, so
+/// each test has its own HOME and Kaggle settings without touching the test process's.
+/// </summary>
 internal static class GenreProcess
 {
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
+
     public sealed record Result(int ExitCode, string Output, string Error)
     {
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
@@ -14,16 +19,15 @@ internal static class GenreProcess
 
     public static string Shared => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
-    public static Result Run(params string[] args) => RunIn(null, args);
+    public static Result Run(params string[] args) => RunAsync(new Dictionary<string, string?>(), args).GetAwaiter().GetResult();
 
-    public static Result RunIn(string? workingDirectory, params string[] args)
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genre.dll"));
         foreach (var arg in args)
@@ -31,17 +35,34 @@ internal static class GenreProcess
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["CI"] = "true";
+        // A test must never find the developer's real token or endpoint.
+        foreach (var name in new[] { "KAGGLE_USERNAME", "KAGGLE_KEY", "KAGGLE_CONFIG_DIR", "KAGGLE_API_ENDPOINT" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["CI"] = "1"; // plain progress lines, no live bar
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(s_timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("genre " + string.Join(' ', args) + " did not finish in 5 minutes");
+            throw;
         }
 
-        return new Result(process.ExitCode, output.Result, error.Result);
+        return new Result(process.ExitCode, await output, await error);
     }
 
     private static string FindRoot()

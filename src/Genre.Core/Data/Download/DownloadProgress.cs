@@ -1,0 +1,10 @@
+namespace Genre.Data.Download;
+
+/// <summary>How far a download is: bytes on disk (a resumed part counts), the total when the server said it, and the rate.</summary>
+public readonly record struct DownloadProgress(long BytesReceived, long? TotalBytes, double BytesPerSecond)
+{
+    /// <summary>Time left at the current rate, when both the total and a rate are known.</summary>
+    public TimeSpan? Remaining => TotalBytes is { } total && BytesPerSecond > 0
+        ? TimeSpan.FromSeconds(Math.Max(0, total - BytesReceived) / BytesPerSecond)
+        : null;
+}
