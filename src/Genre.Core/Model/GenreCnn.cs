@@ -12,7 +12,7 @@ namespace Genre.Model;
 public sealed class GenreCnn : Module<Tensor, Tensor>
 {
     /// <summary>Identifies this exact layer stack in model cards.</summary>
-    public const string Architecture = "gtzan-cnn-v1";
+    public const string Architecture = CnnLayout.Architecture;
 
     // Field names are the state-dict prefixes: RegisterComponents uses them.
 #pragma warning disable IDE1006, CA2213 // PyTorch's names; the base class disposes registered modules.
@@ -26,21 +26,22 @@ public sealed class GenreCnn : Module<Tensor, Tensor>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
         Classes = classes;
-        block1 = Block(1, 3, 2, 1, 3, 1);
-        block2 = Block(32, 3, 2, 1, 3, 1);
-        block3 = Block(32, 2, 2, 0, 2, 0);
+        block1 = Block(CnnLayout.Blocks[0]);
+        block2 = Block(CnnLayout.Blocks[1]);
+        block3 = Block(CnnLayout.Blocks[2]);
         // Flatten stays outside "fc" so the linear layers keep PyTorch's indices 0, 3 and 6.
+        var widths = CnnLayout.HiddenWidths;
         fc = Sequential(
-            ("0", Linear(512, 256)), ("1", ReLU()), ("2", Dropout(0.5)),
-            ("3", Linear(256, 128)), ("4", ReLU()), ("5", Dropout(0.5)),
-            ("6", Linear(128, classes)));
+            ("0", Linear(widths[0], widths[1])), ("1", ReLU()), ("2", Dropout(0.5)),
+            ("3", Linear(widths[1], widths[2])), ("4", ReLU()), ("5", Dropout(0.5)),
+            ("6", Linear(widths[2], classes)));
         RegisterComponents();
     }
 
     public int Classes { get; }
 
     /// <summary>Frames and coefficients of one input segment.</summary>
-    public static (int Frames, int Coefficients) InputShape => (130, 13);
+    public static (int Frames, int Coefficients) InputShape => (CnnLayout.Frames, CnnLayout.Coefficients);
 
     public override Tensor forward(Tensor input)
     {
@@ -49,10 +50,10 @@ public sealed class GenreCnn : Module<Tensor, Tensor>
         return fc.call(x.flatten(1)).MoveToOuterDisposeScope();
     }
 
-    private static Sequential Block(long inChannels, long convKernel, long poolStride, long convPadding, long poolKernel, long poolPadding) =>
+    private static Sequential Block(CnnBlock b) =>
         Sequential(
-            ("0", Conv2d(inChannels, 32, convKernel, padding: convPadding)),
+            ("0", Conv2d(b.InChannels, CnnLayout.Channels, b.ConvKernel, padding: b.ConvPadding)),
             ("1", ReLU()),
-            ("2", MaxPool2d(poolKernel, poolStride, poolPadding)),
-            ("3", BatchNorm2d(32)));
+            ("2", MaxPool2d(b.PoolKernel, b.PoolStride, b.PoolPadding)),
+            ("3", BatchNorm2d(CnnLayout.Channels, eps: CnnLayout.BatchNormEpsilon)));
 }

@@ -8,8 +8,8 @@ namespace Genre.Model;
 /// </summary>
 public sealed class GenreModelBundle : IDisposable
 {
-    public const string WeightsFileName = "weights.safetensors";
-    public const string CardFileName = "model.json";
+    public const string WeightsFileName = ModelFolder.WeightsFileName;
+    public const string CardFileName = ModelFolder.CardFileName;
 
     public GenreModelBundle(ModelCard card, GenreCnn network)
     {
@@ -31,28 +31,11 @@ public sealed class GenreModelBundle : IDisposable
     /// <summary>Loads and cross-checks a model folder; every problem is a <see cref="ModelFileException"/> naming the file.</summary>
     public static GenreModelBundle Load(string directory)
     {
-        ArgumentNullException.ThrowIfNull(directory);
-        if (!Directory.Exists(directory))
-        {
-            throw new ModelFileException(directory, File.Exists(directory)
-                ? $"is a file; a model is a folder with {CardFileName} and {WeightsFileName}"
-                : "model folder not found; make one with: genre train --features FILE.npz --out DIR");
-        }
-
-        var cardPath = Path.Combine(directory, CardFileName);
-        var weightsPath = Path.Combine(directory, WeightsFileName);
-        var card = ReadCard(cardPath);
-        var tensors = ReadWeights(weightsPath);
-        if (tensors.TryGetValue("fc.6.bias", out var output) && output.Shape is [var outputs] && outputs != card.Genres.Count)
-        {
-            throw new ModelFileException(weightsPath,
-                $"the network has {outputs} outputs but {CardFileName} lists {card.Genres.Count} genres ({string.Join(", ", card.Genres)})");
-        }
-
+        var (card, tensors) = ModelFolder.Read(directory);
         var network = new GenreCnn(card.Genres.Count);
         try
         {
-            ModelWeights.Import(network, tensors, weightsPath);
+            ModelWeights.Import(network, tensors, Path.Combine(directory, WeightsFileName));
         }
         catch
         {
@@ -125,39 +108,4 @@ public sealed class GenreModelBundle : IDisposable
     }
 
     public void Dispose() => Network.Dispose();
-
-    private static ModelCard ReadCard(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ModelFileException(path, "model card not found: the folder is not a model (or is incomplete)");
-        }
-
-        try
-        {
-            return ModelCard.FromJson(File.ReadAllText(path));
-        }
-        catch (InvalidDataException e)
-        {
-            throw new ModelFileException(path, e.Message, e);
-        }
-    }
-
-    private static Dictionary<string, SafeTensor> ReadWeights(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ModelFileException(path, "weights file not found: the model folder is incomplete");
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return SafeTensorsFile.Read(stream);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new ModelFileException(path, $"not a valid safetensors file: {e.Message}", e);
-        }
-    }
 }

@@ -21,7 +21,7 @@ public sealed record ModelCard
 
     public int FormatVersion { get; init; } = CurrentFormat;
 
-    public string Architecture { get; init; } = GenreCnn.Architecture;
+    public string Architecture { get; init; } = CnnLayout.Architecture;
 
     /// <summary>Genre names in the order of the model's outputs.</summary>
     public required IReadOnlyList<string> Genres { get; init; }
@@ -73,9 +73,9 @@ public sealed record ModelCard
             throw new InvalidDataException($"model card format {FormatVersion} is not supported (this program reads format {CurrentFormat})");
         }
 
-        if (Architecture != GenreCnn.Architecture)
+        if (Architecture != CnnLayout.Architecture)
         {
-            throw new InvalidDataException($"architecture '{Architecture}' is not supported (this program has {GenreCnn.Architecture})");
+            throw new InvalidDataException($"architecture '{Architecture}' is not supported (this program has {CnnLayout.Architecture})");
         }
 
         if (Genres is null || Genres.Count == 0 || Genres.Any(string.IsNullOrWhiteSpace))
@@ -93,10 +93,10 @@ public sealed record ModelCard
             throw new InvalidDataException("'features' is missing");
         }
 
-        if (Features.Frames != GenreCnn.InputShape.Frames || Features.Coefficients != GenreCnn.InputShape.Coefficients)
+        if (Features.Frames != CnnLayout.Frames || Features.Coefficients != CnnLayout.Coefficients)
         {
             throw new InvalidDataException(
-                $"features give ({Features.Frames}, {Features.Coefficients}) inputs; {GenreCnn.Architecture} takes ({GenreCnn.InputShape.Frames}, {GenreCnn.InputShape.Coefficients})");
+                $"features give ({Features.Frames}, {Features.Coefficients}) inputs; {CnnLayout.Architecture} takes ({CnnLayout.Frames}, {CnnLayout.Coefficients})");
         }
 
         if (!float.IsFinite(Temperature) || Temperature <= 0)

@@ -34,31 +34,12 @@ public static class ModelWeights
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tensors);
+        CnnLayout.CheckWeights(tensors, model.Classes, path);
         var state = model.state_dict();
-        var missing = state.Keys.Where(k => !tensors.ContainsKey(k)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ModelFileException(path, $"weights are missing {missing.Count} tensor(s) of {GenreCnn.Architecture}: {string.Join(", ", missing)}");
-        }
-
-        var unexpected = tensors.Keys.Where(k => !state.ContainsKey(k)).ToList();
-        if (unexpected.Count > 0)
-        {
-            throw new ModelFileException(path, $"weights hold tensor(s) that {GenreCnn.Architecture} does not have: {string.Join(", ", unexpected)}");
-        }
-
         using var noGrad = no_grad();
         foreach (var (name, target) in state)
         {
             var source = tensors[name];
-            var expectedType = target.dtype == ScalarType.Int64 ? SafeTensorDType.I64 : SafeTensorDType.F32;
-            var sameShape = source.Shape.SequenceEqual(target.shape) || (target.shape.Length == 0 && source.Shape is [1]);
-            if (source.DType != expectedType || !sameShape)
-            {
-                throw new ModelFileException(path,
-                    $"tensor '{name}' is {source.DType} {source.ShapeText}, the model needs {expectedType} [{string.Join(", ", target.shape)}]");
-            }
-
             using var value = source.DType == SafeTensorDType.F32
                 ? tensor(MemoryMarshal.Cast<byte, float>(source.Data).ToArray(), source.Shape)
                 : tensor(MemoryMarshal.Cast<byte, long>(source.Data).ToArray(), source.Shape);

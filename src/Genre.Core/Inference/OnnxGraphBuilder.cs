@@ -1,0 +1,137 @@
+using Genre.Model;
+using Google.Protobuf;
+using Onnx;
+
+namespace Genre.Inference;
+
+/// <summary>
+/// Builds the ONNX graph of <see cref="CnnLayout"/> in eval mode from safetensors weights under PyTorch's names:
+/// per block Conv -> Relu -> MaxPool -> BatchNormalization (running statistics), then Flatten and three Gemm layers
+/// with Relu between (dropout is the identity in eval mode). The protobuf messages are OnnxSharp 0.3.2's generated
+/// <c>Onnx.*</c> classes; only their serialisation is used, never protobuf reflection, which keeps start-up cheap.
+/// </summary>
+internal static class OnnxGraphBuilder
+{
+    public const string InputName = "mfcc";
+    public const string OutputName = "logits";
+
+    // Opset 13 has every operator used here in its final form; IR version 7 is the one that goes with it.
+    private const long Opset = 13;
+    private const long IrVersion = 7;
+    private const string BatchDimension = "batch";
+
+    /// <summary>The serialised model; <paramref name="tensors"/> must have passed <see cref="CnnLayout.CheckWeights"/>.</summary>
+    public static byte[] Build(IReadOnlyDictionary<string, SafeTensor> tensors, int classes)
+    {
+        ArgumentNullException.ThrowIfNull(tensors);
+        var graph = new GraphProto { Name = CnnLayout.Architecture };
+        graph.Input.Add(Value(InputName, [null, 1, CnnLayout.Frames, CnnLayout.Coefficients]));
+        graph.Output.Add(Value(OutputName, [null, classes]));
+
+        var x = InputName;
+        for (var i = 0; i < CnnLayout.Blocks.Count; i++)
+        {
+            var b = CnnLayout.Blocks[i];
+            var conv = $"block{i + 1}.{CnnLayout.ConvIndex}";
+            var norm = $"block{i + 1}.{CnnLayout.BatchNormIndex}";
+            x = Node(graph, "Conv", [x, Weight(graph, tensors, $"{conv}.weight"), Weight(graph, tensors, $"{conv}.bias")], conv,
+                Ints("kernel_shape", b.ConvKernel, b.ConvKernel), Ints("pads", b.ConvPadding, b.ConvPadding, b.ConvPadding, b.ConvPadding),
+                Ints("strides", 1, 1));
+            x = Node(graph, "Relu", [x], $"block{i + 1}.1");
+            x = Node(graph, "MaxPool", [x], $"block{i + 1}.2",
+                Ints("kernel_shape", b.PoolKernel, b.PoolKernel), Ints("strides", b.PoolStride, b.PoolStride),
+                Ints("pads", b.PoolPadding, b.PoolPadding, b.PoolPadding, b.PoolPadding));
+            x = Node(graph, "BatchNormalization",
+                [x, .. new[] { "weight", "bias", "running_mean", "running_var" }.Select(v => Weight(graph, tensors, $"{norm}.{v}"))], norm,
+                Float("epsilon", CnnLayout.BatchNormEpsilon));
+        }
+
+        var (height, width) = CnnLayout.BlockOutputSizes()[^1];
+        var flattened = CnnLayout.Channels * height * width;
+        if (flattened != CnnLayout.HiddenWidths[0])
+        {
+            throw new InvalidOperationException($"the blocks give {flattened} features but fc.0 takes {CnnLayout.HiddenWidths[0]}");
+        }
+
+        x = Node(graph, "Flatten", [x], "flatten", Int("axis", 1));
+        for (var layer = 0; layer < CnnLayout.HiddenWidths.Count; layer++)
+        {
+            var linear = $"fc.{CnnLayout.LinearIndex(layer)}";
+            x = Node(graph, "Gemm", [x, Weight(graph, tensors, $"{linear}.weight"), Weight(graph, tensors, $"{linear}.bias")], linear,
+                Int("transB", 1));
+            if (layer < CnnLayout.HiddenWidths.Count - 1)
+            {
+                x = Node(graph, "Relu", [x], $"fc.{CnnLayout.LinearIndex(layer) + 1}");
+            }
+        }
+
+        graph.Node[^1].Output[0] = OutputName;
+        var model = new ModelProto
+        {
+            IrVersion = IrVersion,
+            ProducerName = "Genre",
+            Graph = graph,
+        };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
+        return model.ToByteArray();
+    }
+
+    /// <summary>Adds a node whose single output is named after it; returns that name.</summary>
+    private static string Node(GraphProto graph, string op, string[] inputs, string name, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = op, Name = name };
+        node.Input.Add(inputs);
+        node.Output.Add($"{name}.{op}");
+        node.Attribute.Add(attributes);
+        graph.Node.Add(node);
+        return node.Output[0];
+    }
+
+    private static string Weight(GraphProto graph, IReadOnlyDictionary<string, SafeTensor> tensors, string name)
+    {
+        var source = tensors[name];
+        var tensor = new TensorProto
+        {
+            Name = name,
+            DataType = (int)TensorProto.Types.DataType.Float,
+            // safetensors data is little-endian C order, exactly ONNX's raw_data layout.
+            RawData = ByteString.CopyFrom(source.Data),
+        };
+        tensor.Dims.Add(source.Shape);
+        graph.Initializer.Add(tensor);
+        return name;
+    }
+
+    private static ValueInfoProto Value(string name, int?[] dims)
+    {
+        var shape = new TensorShapeProto();
+        foreach (var d in dims)
+        {
+            shape.Dim.Add(d is { } value
+                ? new TensorShapeProto.Types.Dimension { DimValue = value }
+                : new TensorShapeProto.Types.Dimension { DimParam = BatchDimension });
+        }
+
+        return new ValueInfoProto
+        {
+            Name = name,
+            Type = new TypeProto
+            {
+                TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape },
+            },
+        };
+    }
+
+    private static AttributeProto Ints(string name, params long[] values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.Add(values);
+        return attribute;
+    }
+
+    private static AttributeProto Int(string name, long value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    private static AttributeProto Float(string name, float value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
+}
