@@ -14,6 +14,7 @@ public static class GenreCli
             ExtractCommand.Create(),
             MfccCommand.Create(),
             ExampleCommand.Create(),
+            PredictCommand.Create(),
             TrainCommand.Create(),
         };
 

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Globalization;
+using Genre.Audio;
+using Genre.Inference;
+using Spectre.Console;
+
+namespace Genre.Cli.Commands;
+
+/// <summary><c>genre predict FILE|DIR ...</c>: the genre of each song, as a table for people or JSON Lines for scripts.</summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Audio files, or folders to classify every audio file in.", Arity = ArgumentArity.OneOrMore };
+        var model = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)." };
+        var top = new Option<int>("--top") { Description = "Genres to show per file.", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "One JSON object per file per line (keys: file, genre, confidence, probabilities, segments; or file, error)." };
+        var window = new Option<PredictionWindow>("--window")
+        {
+            Description = "first30: the first 30 s as 10 segments of 3 s (as trained); full: every 3 s window of the track.",
+            DefaultValueFactory = _ => PredictionWindow.First30,
+            CustomParser = r => r.Tokens.Single().Value.ToUpperInvariant() switch
+            {
+                "FIRST30" => PredictionWindow.First30,
+                "FULL" => PredictionWindow.Full,
+                var other => Invalid(r, other),
+            },
+        };
+        window.AcceptOnlyFromAmong("first30", "full");
+        var command = new Command("predict", "Tell the genre of songs (wav, mp3, flac, ogg, m4a, ...).") { inputs, model, top, json, window };
+        command.SetAction(parse => CommandRunner.Run(cancel =>
+            Execute(parse.GetValue(inputs)!, parse.GetValue(model), parse.GetValue(top), parse.GetValue(json), parse.GetValue(window), cancel)));
+        return command;
+    }
+
+    private static PredictionWindow Invalid(System.CommandLine.Parsing.ArgumentResult result, string value)
+    {
+        result.AddError($"'{value}' is not a window: use first30 or full.");
+        return PredictionWindow.First30;
+    }
+
+    private static int Execute(string[] inputs, string? modelDirectory, int top, bool json, PredictionWindow window, CancellationToken cancel)
+    {
+        var files = Expand(inputs);
+        using var classifier = GenreClassifier.Load(modelDirectory);
+        var options = new PredictionOptions { Window = window };
+        var results = new (GenrePrediction? Prediction, string? Error)[files.Count];
+        void Classify(int i)
+        {
+            try
+            {
+                results[i] = (classifier.Predict(files[i], options, cancel), null);
+            }
+            catch (GenreException e)
+            {
+                results[i] = (null, e.Message);
+            }
+        }
+
+        if (files.Count == 1)
+        {
+            Classify(0);
+        }
+        else
+        {
+            Terminal.Progress.Run("classifying", report =>
+            {
+                var done = 0;
+                Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                {
+                    Classify(i);
+                    report(Interlocked.Increment(ref done), files.Count, Path.GetFileName(files[i]));
+                });
+                return done;
+            });
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (json)
+            {
+                Console.Out.WriteLine(PredictionJson.Line(files[i], results[i].Prediction, results[i].Error, classifier.Genres));
+            }
+            else if (results[i].Prediction is { } prediction)
+            {
+                WriteTable(files[i], prediction, top);
+            }
+            else
+            {
+                Console.Error.WriteLine($"genre: error: {results[i].Error}");
+            }
+        }
+
+        return results.Any(r => r.Error is not null) ? CommandRunner.Failed : CommandRunner.Ok;
+    }
+
+    /// <summary>Files as given; folders expanded to their audio files (recursively, sorted). Missing paths stay, to fail by name.</summary>
+    private static List<string> Expand(string[] inputs)
+    {
+        var files = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                    .Where(AudioFormatSniffer.IsSupportedExtension)
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(input);
+            }
+        }
+
+        return files;
+    }
+
+    private static void WriteTable(string file, GenrePrediction prediction, int top)
+    {
+        var title = $"[bold]{Markup.Escape(file)}[/]  [grey]({prediction.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, {prediction.Segments.Count} segments)[/]";
+        if (prediction.IsSilent)
+        {
+            AnsiConsole.MarkupLine($"{title}\n  [yellow]silence: no audible sound, so no genre[/]");
+            return;
+        }
+
+        AnsiConsole.MarkupLine($"{title}\n  [green bold]{Markup.Escape(prediction.Genre!)}[/] {Percent(prediction.Confidence)}");
+        var table = new Table().HideHeaders().NoBorder();
+        table.AddColumn("genre").AddColumn("bar").AddColumn(new TableColumn("p").RightAligned());
+        foreach (var p in prediction.Top(top))
+        {
+            var width = (int)Math.Round(p.Probability * 30);
+            table.AddRow($"  {Markup.Escape(p.Genre)}", $"[blue]{new string('█', width)}[/][grey]{new string('░', 30 - width)}[/]", Percent(p.Probability));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string Percent(float p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+}

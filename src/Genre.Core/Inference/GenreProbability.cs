@@ -1,0 +1,4 @@
+namespace Genre.Inference;
+
+/// <summary>One genre and its calibrated probability.</summary>
+public sealed record GenreProbability(string Genre, float Probability);
