@@ -15,6 +15,7 @@ public static class GenreCli
             MfccCommand.Create(),
             ExampleCommand.Create(),
             PredictCommand.Create(),
+            BenchCommand.Create(),
             TrainCommand.Create(),
         };
 

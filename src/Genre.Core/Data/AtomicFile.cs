@@ -41,7 +41,7 @@ public static class AtomicFile
     }
 
     /// <summary>Cleanup must never hide the error that made it necessary.</summary>
-    internal static void TryDelete(string path)
+    public static void TryDelete(string path)
     {
         try
         {

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Genre.Audio;
+using Genre.Benchmarking;
+using Genre.Data;
+using Genre.Inference;
+using Spectre.Console;
+
+namespace Genre.Cli.Commands;
+
+/// <summary><c>genre bench</c>: measures extraction, training, inference and a cold predict on this machine.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)." };
+        var clip = new Option<string?>("--clip") { Description = "A 30 s audio file to measure with (default: the example song, written to a temporary file)." };
+        var skipTraining = new Option<bool>("--skip-training") { Description = "Leave out the training measurement (about a minute)." };
+        var command = new Command("bench", "Measure extraction per clip, training and inference throughput, and prediction latency (cold and warm) with peak memory.")
+        {
+            model, clip, skipTraining,
+        };
+        command.SetAction(parse => CommandRunner.Run(_ => Execute(parse.GetValue(model), parse.GetValue(clip), parse.GetValue(skipTraining))));
+        return command;
+    }
+
+    private static int Execute(string? modelDirectory, string? clip, bool skipTraining)
+    {
+        var temp = clip is null ? Path.Combine(Path.GetTempPath(), $"genre-bench-{Guid.NewGuid():N}.wav") : null;
+        try
+        {
+            if (temp is not null)
+            {
+                ExampleSong.Write(temp);
+            }
+
+            var file = clip ?? temp!;
+            var results = new List<BenchResult>();
+            void Measure(string what, Func<BenchResult> run)
+            {
+                Console.Error.WriteLine($"measuring {what} ...");
+                results.Add(run());
+            }
+
+            Measure("extraction", () => PerformanceBench.Extraction(file));
+            using (var classifier = GenreClassifier.Load(modelDirectory))
+            {
+                Measure("warm prediction", () => PerformanceBench.WarmPrediction(classifier, file));
+                Measure("inference throughput", () => PerformanceBench.InferenceThroughput(classifier));
+            }
+
+            Console.Error.WriteLine("measuring cold prediction ...");
+            var (wall, memory) = PerformanceBench.ColdPrediction(PredictProcess(file, modelDirectory));
+            results.Add(wall);
+            results.Add(memory);
+            if (!skipTraining)
+            {
+                Measure("training", () => PerformanceBench.Training());
+            }
+
+            var table = new Table().Title($"genre bench — {Environment.ProcessorCount} cores, {RuntimeDescription()}");
+            table.AddColumns("measure", "here", "original", "target", "note");
+            foreach (var r in results)
+            {
+                table.AddRow(Markup.Escape(r.Name), $"[bold]{r.Value.ToString(r.Value >= 100 ? "N0" : "0.00", CultureInfo.InvariantCulture)} {Markup.Escape(r.Unit)}[/]",
+                    Markup.Escape(r.Original ?? ""), Markup.Escape(r.Target ?? ""), Markup.Escape(r.Note ?? ""));
+            }
+
+            AnsiConsole.Write(table);
+            return CommandRunner.Ok;
+        }
+        finally
+        {
+            if (temp is not null)
+            {
+                AtomicFile.TryDelete(temp);
+            }
+        }
+    }
+
+    /// <summary>This very program, run again as <c>genre predict FILE</c> (through dotnet when started as genre.dll).</summary>
+    private static ProcessStartInfo PredictProcess(string file, string? modelDirectory)
+    {
+        var self = Environment.ProcessPath ?? "genre";
+        var start = new ProcessStartInfo(self) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        }
+
+        foreach (var arg in new[] { "predict", file, "--json" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (modelDirectory is not null)
+        {
+            start.ArgumentList.Add("--model");
+            start.ArgumentList.Add(modelDirectory);
+        }
+
+        return start;
+    }
+
+    private static string RuntimeDescription() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+}

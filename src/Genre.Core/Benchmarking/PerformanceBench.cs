@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using Genre.Audio;
+using Genre.Data;
+using Genre.Features;
+using Genre.Inference;
+using Genre.Training;
+
+namespace Genre.Benchmarking;
+
+/// <summary>
+/// What <c>genre bench</c> measures on the current machine. Every figure is a best-of-N wall time of real work
+/// (no synthetic shortcuts), so the table can be compared with the original system's figures.
+/// </summary>
+public static class PerformanceBench
+{
+    /// <summary>One clip to its 10 x 130 x 13 features, decode included, on the calling thread.</summary>
+    public static BenchResult Extraction(string clip, int repetitions = 20)
+    {
+        var extractor = MfccExtractor.Shared;
+        var options = new AudioLoadOptions { MaxSamples = extractor.Settings.ClipSamples };
+        var ms = BestMilliseconds(() => extractor.ComputeSegments(AudioLoader.Load(clip, options).Samples), repetitions);
+        return new BenchResult("extraction per 30 s clip", ms, "ms", "153 ms", "<= 7.65 ms", "decode + 10 MFCC, 1 thread");
+    }
+
+    /// <summary>A warm classifier, one 30 s file from disk to calibrated probabilities.</summary>
+    public static BenchResult WarmPrediction(GenreClassifier classifier, string file, int repetitions = 20)
+    {
+        var ms = BestMilliseconds(() => classifier.Predict(file), repetitions);
+        return new BenchResult("predict 30 s file, warm", ms, "ms", "108 ms", "<= 10 ms", "in process");
+    }
+
+    /// <summary>Network throughput alone: segments per second through the inference engine, batches of 10.</summary>
+    public static BenchResult InferenceThroughput(GenreClassifier classifier, int repetitions = 50)
+    {
+        var signal = AudioSignal.FromSamples(ExampleSong.Render(), ExampleSong.SampleRate);
+        var ms = BestMilliseconds(() => classifier.Predict(signal), repetitions);
+        var featureMs = BestMilliseconds(() => MfccExtractor.Shared.ComputeSegments(signal.Samples), repetitions);
+        var segmentsPerSecond = 10 / Math.Max(1e-6, (ms - featureMs) / 1000);
+        return new BenchResult("inference, network only", segmentsPerSecond, "segments/s", null, null, "batches of 10, 1 thread");
+    }
+
+    /// <summary>Training speed on features of the real shape: one warm-up epoch, then a timed one.</summary>
+    public static BenchResult Training(int segments = 5991, int threads = 2)
+    {
+        var random = new Random(1);
+        var mfcc = new float[segments * 130 * 13];
+        for (var i = 0; i < mfcc.Length; i++)
+        {
+            mfcc[i] = (float)((random.NextDouble() * 100) - 50);
+        }
+
+        var labels = Enumerable.Range(0, segments).Select(i => (long)(i % 10)).ToArray();
+        var tracks = Enumerable.Range(0, segments).Select(i => $"clip{i / 10:D5}").ToArray();
+        var features = new FeatureSet(mfcc, labels, ["blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"],
+            tracks, [.. Enumerable.Range(0, segments).Select(i => (long)(i % 10))], 130, 13);
+        var all = Enumerable.Range(0, segments).ToArray();
+        var split = new DataSplit("bench", all, all[..Math.Min(1000, segments)], all[..Math.Min(100, segments)], "benchmark: random features of the real shape");
+        var epochs = new List<EpochReport>();
+        using var result = Trainer.Train(features, split, new TrainingOptions { Epochs = 2, Threads = threads }, epochs.Add);
+        var epoch = epochs[^1].EpochTime.TotalSeconds;
+        return new BenchResult("training", segments / epoch, "samples/s", "1,089 samples/s", ">= 1,361 samples/s",
+            string.Create(CultureInfo.InvariantCulture, $"{epoch:0.00} s/epoch of {segments:N0}, {threads} threads"));
+    }
+
+    /// <summary>
+    /// A whole <c>genre predict</c> process on one file: wall time and peak resident memory (VmHWM, sampled every
+    /// 5 ms from /proc while it runs).
+    /// </summary>
+    public static (BenchResult Wall, BenchResult Memory) ColdPrediction(ProcessStartInfo predict, int repetitions = 5)
+    {
+        var best = double.MaxValue;
+        long peak = 0;
+        for (var r = 0; r < repetitions; r++)
+        {
+            predict.RedirectStandardOutput = true;
+            predict.RedirectStandardError = true;
+            var clock = Stopwatch.StartNew();
+            using var process = Process.Start(predict) ?? throw new InvalidOperationException("could not start " + predict.FileName);
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            long runPeak = 0;
+            while (!process.WaitForExit(5))
+            {
+                runPeak = Math.Max(runPeak, PeakResidentKilobytes(process.Id));
+            }
+
+            clock.Stop();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"genre predict failed (exit {process.ExitCode}): {error.Result}{output.Result}");
+            }
+
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+            peak = Math.Max(peak, runPeak);
+        }
+
+        return (new BenchResult("predict 1 file, cold process", best, "ms", "1,800 ms", "<= 600 ms", "start to exit"),
+                new BenchResult("peak memory, cold predict", peak / 1024.0, "MB", "418 MB", "<= 300 MB", "VmHWM, sampled"));
+    }
+
+    private static long PeakResidentKilobytes(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            // The process ended between two samples.
+        }
+
+        return 0;
+    }
+
+    private static double BestMilliseconds(Action action, int repetitions)
+    {
+        action();
+        var best = double.MaxValue;
+        for (var i = 0; i < repetitions; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            action();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return best;
+    }
+}
