@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Genre.Model;
 
@@ -11,13 +10,7 @@ public sealed record ModelCard
 {
     public const int CurrentFormat = 1;
 
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public static JsonSerializerOptions JsonOptions => ModelCardJsonContext.Default.Options;
 
     public int FormatVersion { get; init; } = CurrentFormat;
 
@@ -42,7 +35,7 @@ public sealed record ModelCard
 
     public DateTimeOffset? Created { get; init; }
 
-    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, ModelCardJsonContext.Default.ModelCard);
 
     /// <summary>Parses and checks a card; every problem is an <see cref="InvalidDataException"/> saying what.</summary>
     public static ModelCard FromJson(string json)
@@ -50,7 +43,7 @@ public sealed record ModelCard
         ModelCard? card;
         try
         {
-            card = JsonSerializer.Deserialize<ModelCard>(json, JsonOptions);
+            card = JsonSerializer.Deserialize(json, ModelCardJsonContext.Default.ModelCard);
         }
         catch (JsonException e)
         {
