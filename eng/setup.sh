@@ -9,6 +9,13 @@ for arg in "$@"; do [[ $arg == --quiet ]] && quiet=1; done
 log() { (( quiet )) || printf '[setup] %s\n' "$*" >&2; }
 sudo_() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
+# Debian 13 is used for libstdc++6 alone: pin it low before any install, so no other package (ffmpeg, say, whose
+# decoder the m4a golden values depend on) comes from it, even where a trixie source already exists.
+pin=/etc/apt/preferences.d/trixie-pin
+if [[ ! -f $pin ]]; then
+  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' | sudo_ tee "$pin" >/dev/null
+fi
+
 need_apt=()
 # Read the linker cache once: `ldconfig -p | grep -q` would die of SIGPIPE under pipefail and look like "missing".
 ld_cache=$(ldconfig -p 2>/dev/null || true)
@@ -37,7 +44,6 @@ if ! grep -qa 'GLIBCXX_3.4.32' "${libstdcxx:-/nonexistent}" 2>/dev/null; then
   mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
   printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
     "${mirror:-http://deb.debian.org/debian}" | sudo_ tee /etc/apt/sources.list.d/trixie.sources >/dev/null
-  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' | sudo_ tee /etc/apt/preferences.d/trixie-pin >/dev/null
   export DEBIAN_FRONTEND=noninteractive
   sudo_ apt-get update -qq
   sudo_ apt-get install -y -q --no-install-recommends -t trixie libstdc++6 >/dev/null
