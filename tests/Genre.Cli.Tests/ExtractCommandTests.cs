@@ -57,23 +57,23 @@ public sealed class ExtractCommandTests : IDisposable
         stack.Output.ShouldContain("(10 x 130 x 13)");
     }
 
-    public static TheoryData<string, string> BadInputs() => new()
+    public static TheoryData<string, string> Bad() => new()
     {
-        { "empty.wav", "the file is empty" },
-        { "truncated.wav", "cannot decode audio" },
-        { "random.wav", "not a recognised audio format" },
-        { "notes.mp3", "the content is text, not audio" },
-        { "zero.wav", "contains no audio samples" },
-        { "short.wav", "at least 3 s is needed" },
-        { "song.xyz", "unknown extension '.xyz'" },
+        { BadInputs.Empty, "the file is empty" },
+        { BadInputs.TruncatedHeader, "cannot decode audio" },
+        { BadInputs.RandomBytes, "not a recognised audio format" },
+        { BadInputs.TextAsMp3, "the content is text, not audio" },
+        { BadInputs.ZeroLength, "contains no audio samples" },
+        { BadInputs.OneSecond, "at least 3 s is needed" },
+        { BadInputs.UnknownExtension, "unknown extension '.xyz'" },
         { "missing.wav", "file not found" },
     };
 
     [Theory]
-    [MemberData(nameof(BadInputs))]
+    [MemberData(nameof(Bad))]
     public void Every_bad_input_is_one_clear_line_a_nonzero_exit_and_no_stack_trace(string name, string cause)
     {
-        MakeBadInput(name);
+        BadInputs.WriteAll(_dir.Path);
         var path = _dir.File(name);
 
         var result = GenreProcess.Run("mfcc", path, "--out", _dir.File("out.npy"), "--segments");
@@ -111,35 +111,5 @@ public sealed class ExtractCommandTests : IDisposable
 
         result.ExitCode.ShouldNotBe(0);
         result.Error.ShouldContain("--data");
-    }
-
-    private void MakeBadInput(string name)
-    {
-        var path = _dir.File(name);
-        switch (name)
-        {
-            case "empty.wav":
-                File.WriteAllBytes(path, []);
-                break;
-            case "truncated.wav":
-                File.WriteAllBytes(path, File.ReadAllBytes(Path.Combine(GenreProcess.Shared, "reference", "librosa", "formats", "stereo44k.wav"))[..30]);
-                break;
-            case "random.wav":
-                var bytes = new byte[10_000];
-                new Random(5).NextBytes(bytes);
-                bytes[0] = 0;
-                File.WriteAllBytes(path, bytes);
-                break;
-            case "notes.mp3":
-                File.WriteAllText(path, "not music\n");
-                break;
-            case "zero.wav":
-                Genre.Audio.AudioFileWriter.Write(path, ReadOnlySpan<short>.Empty, 22050, 1, Genre.Audio.AudioFileFormat.WavPcm16);
-                break;
-            case "short.wav":
-            case "song.xyz":
-                Genre.Audio.AudioFileWriter.Write(path, new short[22050], 22050, 1, Genre.Audio.AudioFileFormat.WavPcm16);
-                break;
-        }
     }
 }

@@ -23,7 +23,8 @@ internal static class SegmentPlan
         var silent = new bool[count];
         for (var s = 0; s < count; s++)
         {
-            silent[s] = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(padded.AsSpan(s * length, length)) < SilencePeak;
+            // MaxMagnitude returns the signed value of largest magnitude.
+            silent[s] = MathF.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(padded.AsSpan(s * length, length))) < SilencePeak;
         }
 
         return (padded, count, silent);
