@@ -15,6 +15,7 @@ public static class GenreCli
             MfccCommand.Create(),
             ExampleCommand.Create(),
             PredictCommand.Create(),
+            ServeCommand.Create(),
             TrainCommand.Create(),
         };
 
