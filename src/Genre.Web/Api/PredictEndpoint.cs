@@ -43,14 +43,15 @@ internal static class PredictEndpoint
             return ApiError.Result(StatusCodes.Status400BadRequest, $"no file: send the audio in the multipart field '{Field}'");
         }
 
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        limit.CancelAfter(options.ClassifyTimeout);
+        // The decoder checks the token between blocks, so a huge or pathological file cannot hold a slot forever.
+        using var limit = new CancellationTokenSource(options.ClassifyTimeout);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(aborted, limit.Token);
         try
         {
-            var prediction = classifier.Predict(bytes, UploadName, new PredictionOptions { Window = predictionWindow }, limit.Token);
+            var prediction = classifier.Predict(bytes, UploadName, new PredictionOptions { Window = predictionWindow }, either.Token);
             return Results.Bytes(PredictionJson.Utf8(prediction, classifier.Genres), "application/json");
         }
-        catch (OperationCanceledException e) when (!aborted.IsCancellationRequested)
+        catch (OperationCanceledException e) when (limit.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
             throw new ClassifyTimeoutException(options.ClassifyTimeout, e);
         }
