@@ -16,6 +16,7 @@ public static class GenreCli
             ExampleCommand.Create(),
             PredictCommand.Create(),
             BenchCommand.Create(),
+            ServeCommand.Create(),
             TrainCommand.Create(),
         };
 

@@ -1,0 +1,66 @@
+using Genre.Inference;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Genre.Web.Api;
+
+/// <summary>
+/// <c>POST /predict?window=first30|full</c> with the audio in the multipart field <c>file</c>: the prediction as the
+/// CLI's JSON (without <c>file</c>). The upload stays in memory and is known only as "upload".
+/// </summary>
+internal static class PredictEndpoint
+{
+    public const string Field = "file";
+
+    /// <summary>The only name an upload is ever given: the client's file name is never used.</summary>
+    public const string UploadName = "upload";
+
+    public static void Map(IEndpointRouteBuilder app) => app.MapPost("/predict", HandleAsync);
+
+    private static async Task<IResult> HandleAsync(HttpContext context, GenreClassifier classifier, ClassificationGate gate, GenreWebOptions options, string? window)
+    {
+        if (ParseWindow(window) is not { } predictionWindow)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, $"window must be first30 or full, not '{window}'");
+        }
+
+        if (!UploadReader.IsMultipart(context.Request))
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, $"send the audio as multipart/form-data in the field '{Field}'");
+        }
+
+        var aborted = context.RequestAborted;
+        using var slot = await gate.EnterAsync(aborted);
+        if (slot is null)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(gate.QueueTimeout.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiError.Result(StatusCodes.Status503ServiceUnavailable, "the server is busy classifying other files; try again in a moment");
+        }
+
+        if (await UploadReader.ReadFileAsync(context.Request, Field, options.MaxUploadBytes, aborted) is not { } bytes)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, $"no file: send the audio in the multipart field '{Field}'");
+        }
+
+        // The decoder checks the token between blocks, so a huge or pathological file cannot hold a slot forever.
+        using var limit = new CancellationTokenSource(options.ClassifyTimeout);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(aborted, limit.Token);
+        try
+        {
+            var prediction = classifier.Predict(bytes, UploadName, new PredictionOptions { Window = predictionWindow }, either.Token);
+            return Results.Bytes(PredictionJson.Utf8(prediction, classifier.Genres), "application/json");
+        }
+        catch (OperationCanceledException e) when (limit.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            throw new ClassifyTimeoutException(options.ClassifyTimeout, e);
+        }
+    }
+
+    private static PredictionWindow? ParseWindow(string? window) => window?.ToUpperInvariant() switch
+    {
+        null or "" or "FIRST30" => PredictionWindow.First30,
+        "FULL" => PredictionWindow.Full,
+        _ => null,
+    };
+}

@@ -1,0 +1,56 @@
+using Genre.Inference;
+using Genre.Web.Api;
+using Genre.Web.Page;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Genre.Web;
+
+/// <summary>
+/// The web app of <c>genre serve</c>: the upload page, <c>POST /predict</c>, <c>GET /health</c>, <c>GET /genres</c> and
+/// the OpenAPI document. A thin host: bind the request, call <see cref="GenreClassifier"/>, map errors to HTTP status.
+/// </summary>
+public static class GenreWebApp
+{
+    /// <summary>
+    /// Loads the model (a <see cref="ModelFileException"/> if it cannot) and builds the app, not yet started.
+    /// <paramref name="configure"/> lets a test swap the server (an in-memory TestServer) before the app is built.
+    /// </summary>
+    public static WebApplication Build(GenreWebOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxUploadBytes, 1);
+
+        // Loaded before anything listens: a bad model folder fails the start, never the first request.
+        var classifier = GenreClassifier.Load(options.ModelDirectory);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(GenreWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = UploadReader.MaxBodyBytes(options.MaxUploadBytes);
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(classifier);
+        builder.Services.AddSingleton(new ClassificationGate(options.MaxConcurrency, options.QueueTimeout));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(classifier.Dispose);
+        app.UseMiddleware<JsonErrorMiddleware>();
+        PageEndpoints.Map(app);
+        PredictEndpoint.Map(app);
+        ModelEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Genre.Web.Tests.TestSupport;
+using Shouldly;
+
+namespace Genre.Web.Tests.Api;
+
+/// <summary>
+/// A bounded load test of the real <c>genre serve</c> process on loopback: 8 clients post 30 s wav files for 20 s.
+/// Records requests/s, errors, p50/p99 latency and the server's memory; asserts no errors and that SIGTERM stops
+/// the server cleanly. The figures go to the test output and TestResults/load.txt.
+/// </summary>
+[Trait("Category", "Load")]
+public sealed partial class LoadTests(TestModel model)
+{
+    private const int Clients = 8;
+    private static readonly TimeSpan s_duration = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Eight_clients_for_twenty_seconds_get_no_errors_and_the_server_stops_cleanly()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var server = StartServer(model.Directory);
+        var address = await ReadAddressAsync(server, cancel);
+        var clips = new[] { "blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "rock" }
+            .Select(g => TestModel.Clip($"{g}.00000")).ToArray();
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        (await http.GetAsync("/health", cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var latencies = new List<double>[Clients];
+        var errors = new List<string>();
+        var peakWorkingSet = 0L;
+        var clock = Stopwatch.StartNew();
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                server.Refresh();
+                peakWorkingSet = Math.Max(peakWorkingSet, server.WorkingSet64);
+                await Task.Delay(200, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
+        {
+            latencies[c] = [];
+            while (clock.Elapsed < s_duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync("/predict", Uploads.File(clips[c], "song.wav"), cancel);
+                var body = await response.Content.ReadAsStringAsync(cancel);
+                latencies[c].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    lock (errors)
+                    {
+                        errors.Add($"{(int)response.StatusCode} {body}");
+                    }
+                }
+            }
+        }, cancel)));
+        var elapsed = clock.Elapsed;
+        await sampling.CancelAsync();
+        await sampler;
+        server.Refresh();
+        var peak = server.PeakWorkingSet64;
+
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var report = string.Create(CultureInfo.InvariantCulture,
+            $"load: {Clients} clients, {elapsed.TotalSeconds:0.0} s, {all.Length} requests, {all.Length / elapsed.TotalSeconds:0.0} req/s, " +
+            $"{errors.Count} errors, latency p50 {Percentile(all, 0.50):0} ms, p99 {Percentile(all, 0.99):0} ms, max {all[^1]:0} ms, " +
+            $"server working set max sampled {peakWorkingSet / 1048576.0:0} MB, peak (VmHWM) {peak / 1048576.0:0} MB, cores {Environment.ProcessorCount}");
+        TestContext.Current.TestOutputHelper!.WriteLine(report);
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults"));
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", "load.txt"), report + "\n", cancel);
+
+        errors.ShouldBeEmpty(string.Join("\n", errors.Take(5)));
+        all.Length.ShouldBeGreaterThan(Clients);
+
+        // Graceful shutdown: SIGTERM, as a service manager sends it, ends the process with exit code 0.
+        using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(cancel);
+        }
+
+        using var exit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        exit.CancelAfter(TimeSpan.FromSeconds(30));
+        await server.WaitForExitAsync(exit.Token);
+        server.ExitCode.ShouldBe(0);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static Process StartServer(string modelDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "genre.dll"), "serve", "--model", modelDirectory, "--port", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static async Task<Uri> ReadAddressAsync(Process server, CancellationToken cancel)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (Serving().Match(line) is { Success: true } match)
+            {
+                return new Uri(match.Groups[1].Value);
+            }
+        }
+
+        throw new InvalidOperationException($"genre serve stopped before listening: {await server.StandardError.ReadToEndAsync(cancel)}");
+    }
+
+    [GeneratedRegex(@"serving on (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex Serving();
+}
