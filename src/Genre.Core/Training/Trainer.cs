@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Genre.Data;
+using Genre.Evaluation;
 using Genre.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,19 +38,8 @@ public static class Trainer
             {
                 model.to(device);
                 var (history, best) = Fit(model, data, options, onEpoch, cancellationToken);
-                model.eval();
-                var validation = Evaluate(model, data.ValidationX, data.ValidationY);
-                var temperature = TemperatureFit.Fit(validation.Logits, data.ValidationLabels, features.Mapping.Length);
-                var metrics = new ModelMetrics
-                {
-                    TrainLoss = history[best - 1].TrainLoss,
-                    TrainAccuracy = history[best - 1].TrainAccuracy,
-                    ValidationLoss = validation.Loss,
-                    ValidationAccuracy = validation.Accuracy,
-                    CalibratedValidationLoss = TemperatureFit.Nll(validation.Logits, data.ValidationLabels, features.Mapping.Length, 1.0 / temperature),
-                };
-                metrics = WithTest(metrics, model, data, features, split);
-                return new TrainingResult(model, history, best, temperature, metrics);
+                var (metrics, temperature, test) = Measure(model, data, features, split, history[best - 1]);
+                return new TrainingResult(model, history, best, temperature, metrics, test);
             }
             catch
             {
@@ -164,48 +154,46 @@ public static class Trainer
         return (lossSum / n, (double)correct / n);
     }
 
-    private static ModelMetrics WithTest(ModelMetrics metrics, GenreCnn model, SplitTensors data, FeatureSet features, DataSplit split)
+    /// <summary>
+    /// Calibrates on the validation part (T minimising its NLL) and scores the kept model on validation and test with
+    /// <see cref="EvaluationReport.Compute"/>, so the card's figures are the ones the written report shows.
+    /// </summary>
+    private static (ModelMetrics Metrics, float Temperature, EvaluationInput Test) Measure(GenreCnn model, SplitTensors data, FeatureSet features,
+        DataSplit split, EpochReport best)
     {
-        var (_, accuracy, logits) = Evaluate(model, data.TestX, data.TestY);
         var classes = features.Mapping.Length;
-        var clips = new Dictionary<string, (double[] Sum, long Label)>(StringComparer.Ordinal);
-        for (var n = 0; n < split.Test.Length; n++)
+        var (validationLoss, validationAccuracy, validationLogits) = Evaluate(model, data.ValidationX, data.ValidationY);
+        var (_, _, testLogits) = Evaluate(model, data.TestX, data.TestY);
+        if (!double.IsFinite(validationLoss) || !validationLogits.All(float.IsFinite) || !testLogits.All(float.IsFinite))
         {
-            var segment = split.Test[n];
-            if (!clips.TryGetValue(features.Tracks[segment], out var clip))
-            {
-                clip = (new double[classes], features.Labels[segment]);
-                clips[features.Tracks[segment]] = clip;
-            }
-
-            var row = logits.AsSpan(n * classes, classes);
-            var max = row[0];
-            foreach (var z in row)
-            {
-                max = Math.Max(max, z);
-            }
-
-            double sum = 0;
-            foreach (var z in row)
-            {
-                sum += Math.Exp(z - max);
-            }
-
-            for (var c = 0; c < classes; c++)
-            {
-                clip.Sum[c] += Math.Exp(row[c] - max) / sum;
-            }
+            throw new TrainingException("training diverged: the model outputs NaN or infinity; try a lower --lr");
         }
 
-        var clipCorrect = clips.Values.Count(c => Array.IndexOf(c.Sum, c.Sum.Max()) == c.Label);
-        return metrics with
+        var temperature = TemperatureScaling.Fit(validationLogits, data.ValidationLabels, classes);
+        var validation = EvaluationReport.Compute(new EvaluationInput(features.Mapping, validationLogits, data.ValidationLabels, Tracks(features, split.Validation)), temperature);
+        var testInput = new EvaluationInput(features.Mapping, testLogits, data.TestLabels, Tracks(features, split.Test));
+        var test = EvaluationReport.Compute(testInput, temperature);
+        var metrics = new ModelMetrics
         {
-            TestAccuracy = accuracy,
-            TestClipAccuracy = (double)clipCorrect / clips.Count,
-            TestSegments = split.Test.Length,
-            TestClips = clips.Count,
+            TrainLoss = best.TrainLoss,
+            TrainAccuracy = best.TrainAccuracy,
+            ValidationLoss = validationLoss,
+            ValidationAccuracy = validationAccuracy,
+            CalibratedValidationLoss = TemperatureScaling.NegativeLogLikelihood(validationLogits, data.ValidationLabels, classes, temperature),
+            ValidationEceBefore = validation.EceBefore,
+            ValidationEceAfter = validation.EceAfter,
+            TestAccuracy = test.SegmentAccuracy,
+            TestClipAccuracy = test.ClipAccuracy,
+            TestMacroF1 = test.MacroF1,
+            TestEceBefore = test.EceBefore,
+            TestEceAfter = test.EceAfter,
+            TestSegments = test.SegmentCount,
+            TestClips = test.ClipCount,
         };
+        return (metrics, temperature, testInput);
     }
+
+    private static string[] Tracks(FeatureSet features, int[] indices) => [.. indices.Select(i => features.Tracks[i])];
 
     private static void RequireNonEmpty(DataSplit split)
     {
