@@ -17,6 +17,7 @@ public static class GenreCli
             PredictCommand.Create(),
             BenchCommand.Create(),
             TrainCommand.Create(),
+            EvaluateCommand.Create(),
         };
 
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
