@@ -75,6 +75,7 @@ public static class Trainer
         Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
     {
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var epochs = new EpochTrainer(model, optimizer, data.TrainX, data.TrainY, options.BatchSize);
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, (int)data.TrainX.shape[0]).Select(i => (long)i).ToArray();
         var history = new List<EpochReport>();
@@ -89,7 +90,7 @@ public static class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 var started = clock.Elapsed;
                 random.Shuffle(order);
-                var (trainLoss, trainAccuracy) = TrainEpoch(model, optimizer, data, order, options.BatchSize, cancellationToken);
+                var (trainLoss, trainAccuracy) = epochs.Run(order, cancellationToken);
                 var (validationLoss, validationAccuracy, _) = Evaluate(model, data.ValidationX, data.ValidationY);
                 var isBest = validationLoss < bestLoss;
                 if (isBest)
@@ -124,34 +125,6 @@ public static class Trainer
         {
             DisposeAll(best);
         }
-    }
-
-    private static (double Loss, double Accuracy) TrainEpoch(GenreCnn model, optim.Optimizer optimizer, SplitTensors data, long[] order,
-        int batchSize, CancellationToken cancellationToken)
-    {
-        model.train();
-        using var permutation = tensor(order, device: data.TrainX.device);
-        double lossSum = 0;
-        long correct = 0;
-        var n = order.Length;
-        for (var start = 0; start < n; start += batchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var count = Math.Min(batchSize, n - start);
-            var batch = permutation.narrow(0, start, count);
-            var x = data.TrainX.index_select(0, batch);
-            var y = data.TrainY.index_select(0, batch);
-            optimizer.zero_grad();
-            var logits = model.call(x);
-            var loss = nn.functional.cross_entropy(logits, y);
-            loss.backward();
-            optimizer.step();
-            lossSum += loss.item<float>() * count;
-            correct += logits.argmax(1).eq(y).sum().item<long>();
-        }
-
-        return (lossSum / n, (double)correct / n);
     }
 
     /// <summary>
