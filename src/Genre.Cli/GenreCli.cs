@@ -18,6 +18,7 @@ public static class GenreCli
             BenchCommand.Create(),
             ServeCommand.Create(),
             TrainCommand.Create(),
+            EvaluateCommand.Create(),
         };
 
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Genre.Cli.Commands;
 
-/// <summary><c>genre train --features FILE.npz --out DIR</c>: trains the CNN and writes a model folder.</summary>
+/// <summary><c>genre train --features FILE.npz --out DIR</c>: trains the CNN and writes a model folder with its test report in DIR/report.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -86,6 +86,12 @@ internal static class TrainCommand
             {
                 Console.WriteLine(string.Join("  ", headers.Zip(row, (h, v) => $"{h}: {v}")));
             }
+        }
+
+        foreach (var m in models)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{m.Split.Name}: test ECE {Percent(m.Card.Metrics!.TestEceBefore)} raw, {Percent(m.Card.Metrics.TestEceAfter)} at T = {m.Card.Temperature:0.000} (fitted on validation); report in {m.ReportDirectory}"));
         }
 
         if (models.Count > 1)

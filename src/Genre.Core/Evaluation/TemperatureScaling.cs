@@ -65,6 +65,37 @@ public static class TemperatureScaling
         return (float)(1.0 / beta);
     }
 
+    /// <summary>Mean cross-entropy of softmax(logits / <paramref name="temperature"/>): the quantity <see cref="Fit"/> minimises.</summary>
+    public static double NegativeLogLikelihood(float[] logits, long[] labels, int classes, float temperature = 1f)
+    {
+        ClassRows.CheckShapes(logits, labels, classes);
+        if (!(temperature > 0) || !float.IsFinite(temperature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "Temperature must be a positive finite number.");
+        }
+
+        if (labels.Length == 0)
+        {
+            return 0;
+        }
+
+        double total = 0;
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var row = logits.AsSpan(i * classes, classes);
+            var max = (double)row[ClassRows.ArgMax(row)];
+            double sum = 0;
+            foreach (var z in row)
+            {
+                sum += Math.Exp((z - max) / temperature);
+            }
+
+            total += Math.Log(sum) - ((row[(int)labels[i]] - max) / temperature);
+        }
+
+        return total / labels.Length;
+    }
+
     /// <summary>Row-wise softmax(logits / temperature), computed in double and shifted by the row maximum for stability.</summary>
     public static float[] Softmax(float[] logits, int classes, float temperature = 1f)
     {

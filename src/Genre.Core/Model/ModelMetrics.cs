@@ -14,11 +14,26 @@ public sealed record ModelMetrics
     /// <summary>Validation loss after temperature scaling.</summary>
     public required double CalibratedValidationLoss { get; init; }
 
-    /// <summary>Per segment on the test split; null when the split has no test part.</summary>
+    /// <summary>Expected calibration error (15 bins) of the validation segments at T = 1; T is fitted on this split.</summary>
+    public double? ValidationEceBefore { get; init; }
+
+    /// <summary>Validation ECE at the card's temperature.</summary>
+    public double? ValidationEceAfter { get; init; }
+
+    /// <summary>Per segment on the test split (held-out clips for the track, fault-filtered and artist splits).</summary>
     public double? TestAccuracy { get; init; }
 
-    /// <summary>Per clip on the test split: the genre with the highest mean probability over the clip's segments.</summary>
+    /// <summary>Per clip on the test split: the genre with the highest mean calibrated probability over the clip's segments.</summary>
     public double? TestClipAccuracy { get; init; }
+
+    /// <summary>Unweighted mean over genres of the per-segment F1 on the test split.</summary>
+    public double? TestMacroF1 { get; init; }
+
+    /// <summary>Test-split ECE at T = 1: how over- or under-confident the raw softmax is on unseen data.</summary>
+    public double? TestEceBefore { get; init; }
+
+    /// <summary>Test-split ECE at the card's temperature (fitted on validation, so this is an honest held-out figure).</summary>
+    public double? TestEceAfter { get; init; }
 
     public int TestSegments { get; init; }
 

@@ -10,7 +10,7 @@ internal sealed class SplitTensors : IDisposable
     {
         (TrainX, TrainY, _) = Gather(features, split.Train, device);
         (ValidationX, ValidationY, ValidationLabels) = Gather(features, split.Validation, device);
-        (TestX, TestY, _) = Gather(features, split.Test, device);
+        (TestX, TestY, TestLabels) = Gather(features, split.Test, device);
     }
 
     public Tensor TrainX { get; }
@@ -26,6 +26,8 @@ internal sealed class SplitTensors : IDisposable
     public Tensor TestX { get; }
 
     public Tensor TestY { get; }
+
+    public long[] TestLabels { get; }
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Genre.Data;
+using Genre.Evaluation;
 using Genre.Model;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,19 +38,8 @@ public static class Trainer
             {
                 model.to(device);
                 var (history, best) = Fit(model, data, options, onEpoch, cancellationToken);
-                model.eval();
-                var validation = Evaluate(model, data.ValidationX, data.ValidationY);
-                var temperature = TemperatureFit.Fit(validation.Logits, data.ValidationLabels, features.Mapping.Length);
-                var metrics = new ModelMetrics
-                {
-                    TrainLoss = history[best - 1].TrainLoss,
-                    TrainAccuracy = history[best - 1].TrainAccuracy,
-                    ValidationLoss = validation.Loss,
-                    ValidationAccuracy = validation.Accuracy,
-                    CalibratedValidationLoss = TemperatureFit.Nll(validation.Logits, data.ValidationLabels, features.Mapping.Length, 1.0 / temperature),
-                };
-                metrics = WithTest(metrics, model, data, features, split);
-                return new TrainingResult(model, history, best, temperature, metrics);
+                var (metrics, temperature, test) = Measure(model, data, features, split, history[best - 1]);
+                return new TrainingResult(model, history, best, temperature, metrics, test);
             }
             catch
             {
@@ -85,6 +75,7 @@ public static class Trainer
         Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
     {
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        var epochs = new EpochTrainer(model, optimizer, data.TrainX, data.TrainY, options.BatchSize);
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, (int)data.TrainX.shape[0]).Select(i => (long)i).ToArray();
         var history = new List<EpochReport>();
@@ -99,7 +90,7 @@ public static class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 var started = clock.Elapsed;
                 random.Shuffle(order);
-                var (trainLoss, trainAccuracy) = TrainEpoch(model, optimizer, data, order, options.BatchSize, cancellationToken);
+                var (trainLoss, trainAccuracy) = epochs.Run(order, cancellationToken);
                 var (validationLoss, validationAccuracy, _) = Evaluate(model, data.ValidationX, data.ValidationY);
                 var isBest = validationLoss < bestLoss;
                 if (isBest)
@@ -136,76 +127,46 @@ public static class Trainer
         }
     }
 
-    private static (double Loss, double Accuracy) TrainEpoch(GenreCnn model, optim.Optimizer optimizer, SplitTensors data, long[] order,
-        int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calibrates on the validation part (T minimising its NLL) and scores the kept model on validation and test with
+    /// <see cref="EvaluationReport.Compute"/>, so the card's figures are the ones the written report shows.
+    /// </summary>
+    private static (ModelMetrics Metrics, float Temperature, EvaluationInput Test) Measure(GenreCnn model, SplitTensors data, FeatureSet features,
+        DataSplit split, EpochReport best)
     {
-        model.train();
-        using var permutation = tensor(order, device: data.TrainX.device);
-        double lossSum = 0;
-        long correct = 0;
-        var n = order.Length;
-        for (var start = 0; start < n; start += batchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var scope = NewDisposeScope();
-            var count = Math.Min(batchSize, n - start);
-            var batch = permutation.narrow(0, start, count);
-            var x = data.TrainX.index_select(0, batch);
-            var y = data.TrainY.index_select(0, batch);
-            optimizer.zero_grad();
-            var logits = model.call(x);
-            var loss = nn.functional.cross_entropy(logits, y);
-            loss.backward();
-            optimizer.step();
-            lossSum += loss.item<float>() * count;
-            correct += logits.argmax(1).eq(y).sum().item<long>();
-        }
-
-        return (lossSum / n, (double)correct / n);
-    }
-
-    private static ModelMetrics WithTest(ModelMetrics metrics, GenreCnn model, SplitTensors data, FeatureSet features, DataSplit split)
-    {
-        var (_, accuracy, logits) = Evaluate(model, data.TestX, data.TestY);
         var classes = features.Mapping.Length;
-        var clips = new Dictionary<string, (double[] Sum, long Label)>(StringComparer.Ordinal);
-        for (var n = 0; n < split.Test.Length; n++)
+        var (validationLoss, validationAccuracy, validationLogits) = Evaluate(model, data.ValidationX, data.ValidationY);
+        var (_, _, testLogits) = Evaluate(model, data.TestX, data.TestY);
+        if (!double.IsFinite(validationLoss) || !validationLogits.All(float.IsFinite) || !testLogits.All(float.IsFinite))
         {
-            var segment = split.Test[n];
-            if (!clips.TryGetValue(features.Tracks[segment], out var clip))
-            {
-                clip = (new double[classes], features.Labels[segment]);
-                clips[features.Tracks[segment]] = clip;
-            }
-
-            var row = logits.AsSpan(n * classes, classes);
-            var max = row[0];
-            foreach (var z in row)
-            {
-                max = Math.Max(max, z);
-            }
-
-            double sum = 0;
-            foreach (var z in row)
-            {
-                sum += Math.Exp(z - max);
-            }
-
-            for (var c = 0; c < classes; c++)
-            {
-                clip.Sum[c] += Math.Exp(row[c] - max) / sum;
-            }
+            throw new TrainingException("training diverged: the model outputs NaN or infinity; try a lower --lr");
         }
 
-        var clipCorrect = clips.Values.Count(c => Array.IndexOf(c.Sum, c.Sum.Max()) == c.Label);
-        return metrics with
+        var temperature = TemperatureScaling.Fit(validationLogits, data.ValidationLabels, classes);
+        var validation = EvaluationReport.Compute(new EvaluationInput(features.Mapping, validationLogits, data.ValidationLabels, Tracks(features, split.Validation)), temperature);
+        var testInput = new EvaluationInput(features.Mapping, testLogits, data.TestLabels, Tracks(features, split.Test));
+        var test = EvaluationReport.Compute(testInput, temperature);
+        var metrics = new ModelMetrics
         {
-            TestAccuracy = accuracy,
-            TestClipAccuracy = (double)clipCorrect / clips.Count,
-            TestSegments = split.Test.Length,
-            TestClips = clips.Count,
+            TrainLoss = best.TrainLoss,
+            TrainAccuracy = best.TrainAccuracy,
+            ValidationLoss = validationLoss,
+            ValidationAccuracy = validationAccuracy,
+            CalibratedValidationLoss = TemperatureScaling.NegativeLogLikelihood(validationLogits, data.ValidationLabels, classes, temperature),
+            ValidationEceBefore = validation.EceBefore,
+            ValidationEceAfter = validation.EceAfter,
+            TestAccuracy = test.SegmentAccuracy,
+            TestClipAccuracy = test.ClipAccuracy,
+            TestMacroF1 = test.MacroF1,
+            TestEceBefore = test.EceBefore,
+            TestEceAfter = test.EceAfter,
+            TestSegments = test.SegmentCount,
+            TestClips = test.ClipCount,
         };
+        return (metrics, temperature, testInput);
     }
+
+    private static string[] Tracks(FeatureSet features, int[] indices) => [.. indices.Select(i => features.Tracks[i])];
 
     private static void RequireNonEmpty(DataSplit split)
     {

@@ -1,4 +1,5 @@
 using Genre.Data;
+using Genre.Evaluation;
 using Genre.Features;
 using Genre.Model;
 
@@ -6,11 +7,14 @@ namespace Genre.Training;
 
 /// <summary>
 /// A whole training run from a feature file to model folder(s): checks the output is writable before any work,
-/// loads and fingerprints the features, splits them, trains, calibrates and saves. Artist-3fold makes one model per
+/// loads and fingerprints the features, splits them, trains, calibrates, saves and writes the test report to <c>DIR/report</c>. Artist-3fold makes one model per
 /// fold, in <c>OUT/fold-K</c>.
 /// </summary>
 public static class TrainingJob
 {
+    /// <summary>The sub-folder of a model folder that holds the test-split evaluation report.</summary>
+    public const string ReportFolderName = "report";
+
     public static IReadOnlyList<TrainedModel> Run(TrainingRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,7 +62,10 @@ public static class TrainingJob
             };
             var directory = splits.Count == 1 ? request.OutputDirectory : Path.Combine(request.OutputDirectory, split.Name);
             new GenreModelBundle(card, trained.Model).Save(directory);
-            results.Add(new TrainedModel(directory, split, card, trained.History));
+            // After the save: Save replaces the whole folder. The report is of the test split, at the validation-fitted T.
+            var report = Path.Combine(directory, ReportFolderName);
+            EvaluationReport.Write(report, trained.Test, trained.Temperature, trained.ToTrainingHistory());
+            results.Add(new TrainedModel(directory, split, card, trained.History, report));
         }
 
         return results;

@@ -1,9 +1,14 @@
+using Genre.Evaluation;
 using Genre.Model;
 
 namespace Genre.Training;
 
-/// <summary>A trained network (the best-validation epoch's weights, eval mode) and what training measured.</summary>
-public sealed class TrainingResult(GenreCnn model, IReadOnlyList<EpochReport> history, int bestEpoch, float temperature, ModelMetrics metrics) : IDisposable
+/// <summary>
+/// A trained network (the best-validation epoch's weights, eval mode), what training measured, and the kept model's
+/// outputs on the test split, from which the evaluation report is written.
+/// </summary>
+public sealed class TrainingResult(GenreCnn model, IReadOnlyList<EpochReport> history, int bestEpoch, float temperature, ModelMetrics metrics,
+    EvaluationInput test) : IDisposable
 {
     public GenreCnn Model { get; } = model;
 
@@ -16,6 +21,17 @@ public sealed class TrainingResult(GenreCnn model, IReadOnlyList<EpochReport> hi
     public float Temperature { get; } = temperature;
 
     public ModelMetrics Metrics { get; } = metrics;
+
+    /// <summary>Logits, labels and clips of the test segments, in split order.</summary>
+    public EvaluationInput Test { get; } = test;
+
+    /// <summary>The epochs in the form the report's curves and history files take.</summary>
+    public TrainingHistory ToTrainingHistory()
+    {
+        var history = new TrainingHistory { BestEpoch = BestEpoch };
+        history.Epochs.AddRange(History.Select(e => new EpochRecord(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationAccuracy, e.Elapsed)));
+        return history;
+    }
 
     public void Dispose() => Model.Dispose();
 }

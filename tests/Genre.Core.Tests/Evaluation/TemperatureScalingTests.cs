@@ -25,6 +25,21 @@ public class TemperatureScalingTests
     }
 
     [Fact]
+    public void Negative_log_likelihood_matches_a_hand_computed_value_and_is_minimal_at_the_fitted_temperature()
+    {
+        // softmax([0, ln 3]) = [1/4, 3/4]; at T = 2 it is [1/(1+sqrt 3), sqrt 3/(1+sqrt 3)].
+        TemperatureScaling.NegativeLogLikelihood([0f, MathF.Log(3f)], [1], 2).ShouldBe(Math.Log(4.0 / 3), 1e-6);
+        TemperatureScaling.NegativeLogLikelihood([0f, MathF.Log(3f)], [1], 2, 2f).ShouldBe(Math.Log((1 + Math.Sqrt(3)) / Math.Sqrt(3)), 1e-6);
+
+        var (truth, labels) = SyntheticLogits.Calibrated(2_000, 10, 1.5, seed: 9);
+        var logits = SyntheticLogits.Scaled(truth, 2f);
+        var t = TemperatureScaling.Fit(logits, labels, 10);
+        var best = TemperatureScaling.NegativeLogLikelihood(logits, labels, 10, t);
+        best.ShouldBeLessThan(TemperatureScaling.NegativeLogLikelihood(logits, labels, 10, t * 1.05f));
+        best.ShouldBeLessThan(TemperatureScaling.NegativeLogLikelihood(logits, labels, 10, t / 1.05f));
+    }
+
+    [Fact]
     public void Fit_is_deterministic()
     {
         var (truth, labels) = SyntheticLogits.Calibrated(2_000, 10, 1.5, seed: 3);

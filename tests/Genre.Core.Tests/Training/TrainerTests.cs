@@ -60,4 +60,22 @@ public sealed class TrainerTests
         result.History.Single(r => r.IsBest && r.Epoch == result.BestEpoch).ValidationLoss
             .ShouldBe(result.History.Min(r => r.ValidationLoss));
     }
+
+    [Fact]
+    public void Temperature_scaling_does_not_worsen_the_validation_calibration_error()
+    {
+        var features = SampleFeatures.Features;
+        var track = DatasetSplits.ByTrack(features, seed: 42);
+        using var result = Trainer.Train(features, track, new TrainingOptions { Epochs = 8, Threads = 2, Seed = 3 });
+        var metrics = result.Metrics;
+        // T is fitted on validation: its NLL there can only fall, and on this set the ECE must follow.
+        metrics.CalibratedValidationLoss.ShouldBeLessThanOrEqualTo(metrics.ValidationLoss + 1e-6);
+        metrics.ValidationEceAfter.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(metrics.ValidationEceBefore.ShouldNotBeNull());
+        // The test figures come from the same outputs the report is written from.
+        result.Test.Count.ShouldBe(track.Test.Length);
+        metrics.TestSegments.ShouldBe(track.Test.Length);
+        metrics.TestClips.ShouldBe(track.Test.Select(i => features.Tracks[i]).Distinct().Count());
+        metrics.TestEceBefore.ShouldNotBeNull().ShouldBeInRange(0.0, 1.0);
+        metrics.TestMacroF1.ShouldNotBeNull().ShouldBeInRange(0.0, 1.0);
+    }
 }

@@ -59,6 +59,15 @@ public sealed class TrainingJobTests : IDisposable
         bundle.Card.Data.Segments.ShouldBe(100);
         bundle.Card.Training!.Split.ShouldBe("track");
         bundle.Card.Metrics!.TestClips.ShouldBe(2);
+        bundle.Card.Metrics.TestEceAfter.ShouldNotBeNull();
+        var report = Path.Combine(root, "model", TrainingJob.ReportFolderName);
+        models[0].ReportDirectory.ShouldBe(report);
+        foreach (var name in new[] { "classification_report.txt", "confusion_matrix.csv", "metrics.json", "history.csv", "history.json", "confusion_matrix.png", "training_curves.png", "reliability_diagram.png" })
+        {
+            File.Exists(Path.Combine(report, name)).ShouldBeTrue(name);
+        }
+
+        File.ReadAllText(Path.Combine(report, "classification_report.txt")).ShouldContain("20 segments");
     }
 
     [Fact]
