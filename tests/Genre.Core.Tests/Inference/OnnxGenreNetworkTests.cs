@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 namespace Genre.Core.Tests.Inference;
 
 /// <summary>The ONNX Runtime network against PyTorch's reference logits and against the TorchSharp <see cref="GenreCnn"/>.</summary>
+[Collection(TorchCollection.Name)]
 public sealed class OnnxGenreNetworkTests : IDisposable
 {
     private const float Tolerance = 1e-4f;

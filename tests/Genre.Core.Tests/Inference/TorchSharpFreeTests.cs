@@ -7,6 +7,7 @@ namespace Genre.Core.Tests.Inference;
 /// The inference path must not load TorchSharp (and with it libtorch): that is what keeps a cold
 /// <c>genre predict</c> small and fast.
 /// </summary>
+[Collection(TorchCollection.Name)]
 public sealed class TorchSharpFreeTests : IDisposable
 {
     private readonly TempDirectory _temp = new();

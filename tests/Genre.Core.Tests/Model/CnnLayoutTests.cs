@@ -5,6 +5,7 @@ using Shouldly;
 namespace Genre.Core.Tests.Model;
 
 /// <summary>The TorchSharp-free description of the CNN against PyTorch's file and the TorchSharp module.</summary>
+[Collection(TorchCollection.Name)]
 public sealed class CnnLayoutTests
 {
     [Fact]

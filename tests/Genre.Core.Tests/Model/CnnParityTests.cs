@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 namespace Genre.Core.Tests.Model;
 
 /// <summary>The CNN against PyTorch's outputs for the seeded reference weights (../shared/reference/pytorch-seed-cnn).</summary>
+[Collection(TorchCollection.Name)]
 public sealed class CnnParityTests
 {
     private const float Tolerance = 1e-4f;

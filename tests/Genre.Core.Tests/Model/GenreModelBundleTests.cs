@@ -1,9 +1,11 @@
+using Genre.Core.Tests.TestSupport;
 using Genre.Features;
 using Genre.Model;
 using Shouldly;
 
 namespace Genre.Core.Tests.Model;
 
+[Collection(TorchCollection.Name)]
 public sealed class GenreModelBundleTests : IDisposable
 {
     private static readonly string[] Genres = ["blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"];

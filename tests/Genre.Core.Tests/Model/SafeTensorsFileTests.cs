@@ -6,6 +6,7 @@ using Shouldly;
 
 namespace Genre.Core.Tests.Model;
 
+[Collection(TorchCollection.Name)]
 public sealed class SafeTensorsFileTests
 {
     private static string ReferenceWeights => Path.Combine(TestPaths.PytorchSeedCnn, "weights.safetensors");

@@ -6,6 +6,7 @@ using Shouldly;
 namespace Genre.Core.Tests.Training;
 
 /// <summary>Trainings on the 103-clip sample's features (extracted once per run).</summary>
+[Collection(TorchCollection.Name)]
 public sealed class TrainerTests
 {
     [Fact]

@@ -1,3 +1,4 @@
+using Genre.Core.Tests.TestSupport;
 using Genre.Data;
 using Genre.Data.Numpy;
 using Genre.Model;
@@ -7,6 +8,7 @@ using Shouldly;
 namespace Genre.Core.Tests.Training;
 
 /// <summary>Whole runs from a feature file: every mistake a user can make is one clear <see cref="GenreException"/>.</summary>
+[Collection(TorchCollection.Name)]
 public sealed class TrainingJobTests : IDisposable
 {
     private static readonly string[] Genres = ["a", "b"];
