@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Genre.Web.Tests.TestSupport;
+using Shouldly;
+
+namespace Genre.Web.Tests.Api;
+
+/// <summary>Stopping the server lets a request already in flight finish with its answer.</summary>
+public sealed class GracefulShutdownTests(TestModel model)
+{
+    [Fact]
+    public async Task A_request_in_flight_when_shutdown_starts_still_gets_its_result()
+    {
+        await using var server = await LoopbackServer.StartAsync(new GenreWebOptions { ModelDirectory = model.Directory });
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var upload = new GatedContent(TestModel.Clip("rock.00000"));
+        using var form = new MultipartFormDataContent { { upload, "file", "rock.wav" } };
+
+        var request = client.PostAsync("/predict", form, TestContext.Current.CancellationToken);
+        await upload.HalfSent.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var stopping = server.App.StopAsync(CancellationToken.None);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        stopping.IsCompleted.ShouldBeFalse("the server must wait for the request in flight");
+        upload.SendRest();
+        using var response = await request;
+        await stopping;
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"genre\"");
+    }
+
+    /// <summary>An upload body that sends its first half, then waits to be told to send the rest.</summary>
+    private sealed class GatedContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+        private readonly TaskCompletionSource _halfSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _rest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public GatedContent(byte[] bytes)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        }
+
+        public Task HalfSent => _halfSent.Task;
+
+        public void SendRest() => _rest.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var half = _bytes.Length / 2;
+            await stream.WriteAsync(_bytes.AsMemory(0, half));
+            await stream.FlushAsync();
+            _halfSent.TrySetResult();
+            await _rest.Task;
+            await stream.WriteAsync(_bytes.AsMemory(half));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
