@@ -83,12 +83,16 @@ public sealed class GenreClassifier : IDisposable
             throw new AudioDecodeException(name, "the file contains no audio samples");
         }
 
-        var (padded, count, silent) = SegmentPlan.Cut(signal.Samples, settings, options.Window);
+        var count = SegmentPlan.Count(signal.Samples.Length, settings, options.Window);
         var size = settings.FramesPerSegment * settings.Coefficients;
         var features = new float[count * size];
+        var silent = new bool[count];
+        var padding = new float[settings.SegmentSamples];
         for (var s = 0; s < count; s++)
         {
-            _mfcc.Compute(padded.AsSpan(s * settings.SegmentSamples, settings.SegmentSamples), features.AsSpan(s * size, size));
+            var segment = SegmentPlan.Segment(signal.Samples, s, settings, options.Window, padding);
+            silent[s] = SegmentPlan.IsSilent(segment);
+            _mfcc.Compute(segment, features.AsSpan(s * size, size));
         }
 
         var classes = Genres.Count;

@@ -57,10 +57,14 @@ public sealed class OnnxGenreNetwork : IDisposable
         return new OnnxGenreNetwork(card, OnnxGraphBuilder.Build(tensors, card.Genres.Count));
     }
 
+    /// <summary>Segments per ONNX Runtime call.</summary>
+    internal const int MaxBatch = 64;
+
     /// <summary>
     /// Logits of <paramref name="count"/> segments given row-major as count x frames x coefficients floats;
     /// returns count x <see cref="Classes"/> floats.
     /// </summary>
+
     public float[] Logits(ReadOnlySpan<float> segments, int count)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -76,13 +80,27 @@ public sealed class OnnxGenreNetwork : IDisposable
             return [];
         }
 
+        // Bounded batches: ORT's activations grow with the batch (conv1 alone is 216 KB per segment), and a full-track
+        // timeline of an hour is 1,200 segments.
+        var logits = new float[count * Classes];
+        for (var start = 0; start < count; start += MaxBatch)
+        {
+            var batch = Math.Min(MaxBatch, count - start);
+            RunBatch(segments.Slice(start * segmentSize, batch * segmentSize), batch, logits.AsSpan(start * Classes, batch * Classes));
+        }
+
+        return logits;
+    }
+
+    private void RunBatch(ReadOnlySpan<float> segments, int count, Span<float> logits)
+    {
         // ORT reads the input in place from this buffer; copying the span in is ~10 µs for a whole file.
         using var input = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float,
             [count, 1, CnnLayout.Frames, CnnLayout.Coefficients]);
         segments.CopyTo(input.GetTensorMutableDataAsSpan<float>());
         using var runOptions = new RunOptions();
         using var outputs = _session.Run(runOptions, InputNames, [input], OutputNames);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        outputs[0].GetTensorDataAsSpan<float>().CopyTo(logits);
     }
 
     /// <summary>Writes the graph as a standalone .onnx file (atomically), for other runtimes or inspection.</summary>

@@ -52,6 +52,7 @@ public sealed class OnnxGenreNetworkTests : IDisposable
     [InlineData(1)]
     [InlineData(10)]
     [InlineData(37)]
+    [InlineData(OnnxGenreNetwork.MaxBatch * 2 + 3)]
     public void Agrees_with_the_torchsharp_network_for_any_batch_size(int count)
     {
         var segments = ReferenceModel.RandomSegments(count, seed: count);
