@@ -10,6 +10,9 @@ internal sealed class ClassificationGate(int slots, TimeSpan queueTimeout) : IDi
 
     public TimeSpan QueueTimeout { get; } = queueTimeout;
 
+    /// <summary>Requests holding a slot right now.</summary>
+    public int InUse => slots - _slots.CurrentCount;
+
     /// <summary>A slot to dispose when done, or null when none came free in time.</summary>
     public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
         await _slots.WaitAsync(QueueTimeout, cancellationToken) ? new Slot(_slots) : null;

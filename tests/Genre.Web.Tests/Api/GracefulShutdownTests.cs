@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Genre.Web.Api;
 using Genre.Web.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace Genre.Web.Tests.Api;
@@ -18,6 +20,14 @@ public sealed class GracefulShutdownTests(TestModel model)
 
         var request = client.PostAsync("/predict", form, TestContext.Current.CancellationToken);
         await upload.HalfSent.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        // Half the bytes sent is not yet a request the server handles: wait until the endpoint holds its slot.
+        var gate = server.App.Services.GetRequiredService<ClassificationGate>();
+        for (var waited = 0; gate.InUse == 0; waited += 10)
+        {
+            waited.ShouldBeLessThan(30_000, "the upload never reached the endpoint");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
         var stopping = server.App.StopAsync(CancellationToken.None);
         await Task.Delay(300, TestContext.Current.CancellationToken);
         stopping.IsCompleted.ShouldBeFalse("the server must wait for the request in flight");
