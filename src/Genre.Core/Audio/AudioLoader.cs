@@ -29,18 +29,10 @@ public static class AudioLoader
 
         var header = ReadHeader(path);
         var container = Recognise(header, path);
-        if (AudioFormatSniffer.IsSndFileContainer(container))
+        var decoded = TrySndFile(container, () => (SndFileReader.TryOpen(path, out var error), error), path, options, cancellationToken);
+        if (decoded is not null)
         {
-            using var reader = SndFileReader.TryOpen(path, out var error);
-            if (reader is not null)
-            {
-                return Decode(reader, container, path, options, cancellationToken);
-            }
-
-            if (container is not (AudioContainer.Mp3 or AudioContainer.Ogg))
-            {
-                throw new AudioDecodeException(path, error);
-            }
+            return decoded;
         }
 
         using var ffmpeg = FfmpegReader.Open(path, path);
@@ -54,18 +46,10 @@ public static class AudioLoader
         var header = bytes.Span[..Math.Min(bytes.Length, AudioFormatSniffer.HeaderLength)];
         var container = Recognise(header, name);
         using var stream = new ReadOnlyMemoryStream(bytes);
-        if (AudioFormatSniffer.IsSndFileContainer(container))
+        var decoded = TrySndFile(container, () => (SndFileReader.TryOpen(stream, name, out var error), error), name, options, cancellationToken);
+        if (decoded is not null)
         {
-            using var reader = SndFileReader.TryOpen(stream, name, out var error);
-            if (reader is not null)
-            {
-                return Decode(reader, container, name, options, cancellationToken);
-            }
-
-            if (container is not (AudioContainer.Mp3 or AudioContainer.Ogg))
-            {
-                throw new AudioDecodeException(name, error);
-            }
+            return decoded;
         }
 
         // ffmpeg needs to seek in MP4 files, so it reads a private temporary file that is always deleted.
@@ -98,6 +82,30 @@ public static class AudioLoader
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return Load(copy.GetBuffer().AsMemory(0, (int)copy.Length), name, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// libsndfile first, as librosa does. Null means "let ffmpeg try": the container is not libsndfile's, or it is an
+    /// mp3/ogg variant libsndfile refuses (librosa's audioread fallback reads those). Otherwise its error is the answer.
+    /// </summary>
+    private static AudioSignal? TrySndFile(AudioContainer container, Func<(SndFileReader? Reader, string Error)> open, string? name,
+        AudioLoadOptions options, CancellationToken cancellationToken)
+    {
+        if (!AudioFormatSniffer.IsSndFileContainer(container))
+        {
+            return null;
+        }
+
+        var (reader, error) = open();
+        if (reader is not null)
+        {
+            using (reader)
+            {
+                return Decode(reader, container, name, options, cancellationToken);
+            }
+        }
+
+        return container is AudioContainer.Mp3 or AudioContainer.Ogg ? null : throw new AudioDecodeException(name, error);
     }
 
     private static byte[] ReadHeader(string path)
