@@ -21,6 +21,12 @@ public static class GenreCli
             EvaluateCommand.Create(),
         };
 
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns when there is no terminal and would wrap long file names mid-word; a pipe or a log has no width.
+            Spectre.Console.AnsiConsole.Profile.Width = 4096;
+        }
+
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
         if (output is not null)
         {

@@ -32,6 +32,20 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_long_path_is_printed_on_one_line_when_output_is_not_a_terminal()
+    {
+        var folder = _dir.Combine("a-folder-name-long-enough", "that-the-whole-path-is-wider", "than-eighty-columns");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "classical.00000.wav");
+        File.Copy(Clip("classical.00000"), file);
+
+        var result = GenreProcess.Run("predict", file);
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.Split('\n').ShouldContain(l => l.StartsWith(file + "  (30.0 s, 10 segments)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_reference_format_is_classified_as_json_lines_in_one_run()
     {
         var result = GenreProcess.Run("predict", Formats, "--json");
