@@ -50,7 +50,8 @@ public static class PerformanceBench
             mfcc[i] = (float)((random.NextDouble() * 100) - 50);
         }
 
-        var labels = Enumerable.Range(0, segments).Select(i => (long)(i % 10)).ToArray();
+        // Ten segments per clip, one genre per clip, as extract writes them.
+        var labels = Enumerable.Range(0, segments).Select(i => (long)(i / 10 % 10)).ToArray();
         var tracks = Enumerable.Range(0, segments).Select(i => $"clip{i / 10:D5}").ToArray();
         var features = new FeatureSet(mfcc, labels, ["blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"],
             tracks, [.. Enumerable.Range(0, segments).Select(i => (long)(i % 10))], 130, 13);
