@@ -41,6 +41,18 @@ public sealed class FeatureSetTests : IDisposable
     }
 
     [Fact]
+    public void The_same_features_make_the_same_bytes_whenever_they_are_saved()
+    {
+        var (first, second) = (_dir.File("a.npz"), _dir.File("b.npz"));
+        Small(2).Save(first);
+        Small(2).Save(second);
+
+        File.ReadAllBytes(second).ShouldBe(File.ReadAllBytes(first));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(first);
+        zip.Entries.ShouldAllBe(e => e.LastWriteTime.DateTime == new DateTime(1980, 1, 1));
+    }
+
+    [Fact]
     public void The_npz_holds_what_numpy_savez_writes()
     {
         var path = _dir.File("f.npz");

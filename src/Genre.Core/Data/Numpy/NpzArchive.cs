@@ -5,6 +5,12 @@ namespace Genre.Data.Numpy;
 /// <summary>numpy's .npz: a zip of .npy files named after the arrays, stored uncompressed as <c>np.savez</c> does.</summary>
 public static class NpzArchive
 {
+    /// <summary>
+    /// Every entry's modification time. np.savez stamps the current time; a fixed one makes the same arrays the same
+    /// bytes, so a model card's SHA-256 of its feature file still matches after the features are extracted again.
+    /// </summary>
+    public static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static void Write(Stream stream, IEnumerable<KeyValuePair<string, NpyArray>> arrays)
     {
         ArgumentNullException.ThrowIfNull(arrays);
@@ -12,6 +18,7 @@ public static class NpzArchive
         foreach (var (name, array) in arrays)
         {
             var entry = zip.CreateEntry(name + ".npy", CompressionLevel.NoCompression);
+            entry.LastWriteTime = EntryTime;
             using var entryStream = entry.Open();
             NpyFormat.Write(entryStream, array);
         }
