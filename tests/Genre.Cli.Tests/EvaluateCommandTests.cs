@@ -11,6 +11,9 @@ public sealed class EvaluateCommandTests(EvaluateCommandTests.TrainedSample samp
     private static readonly string[] ReportFiles =
         ["classification_report.txt", "confusion_matrix.csv", "metrics.json", "confusion_matrix.png", "per_class_accuracy.png", "top_confused_pairs.png", "reliability_diagram.png"];
 
+    /// <summary>Words for the card, with a quote and a non-ASCII character to survive JSON.</summary>
+    internal const string Notes = "Trained on the \"sample\" — three epochs only.";
+
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     public sealed class TrainedSample : IDisposable
@@ -22,7 +25,7 @@ public sealed class EvaluateCommandTests(EvaluateCommandTests.TrainedSample samp
             Model = Path.Combine(Root, "model");
             var extract = GenreProcess.Run("extract", "--data", Path.Combine(GenreProcess.Shared, "data", "gtzan-sample"), "--out", Features);
             extract.ExitCode.ShouldBe(0, extract.ToString());
-            var train = GenreProcess.Run("train", "--features", Features, "--out", Model, "--epochs", "3", "--threads", "2");
+            var train = GenreProcess.Run("train", "--features", Features, "--out", Model, "--epochs", "3", "--threads", "2", "--notes", EvaluateCommandTests.Notes);
             train.ExitCode.ShouldBe(0, train.ToString());
             TrainOutput = train.Output;
         }
@@ -67,6 +70,7 @@ public sealed class EvaluateCommandTests(EvaluateCommandTests.TrainedSample samp
         }
 
         File.ReadAllLines(Path.Combine(sample.Model, "report", "history.csv")).Length.ShouldBe(4); // header + 3 epochs
+        Json(Path.Combine(sample.Model, "model.json")).GetProperty("notes").GetString().ShouldBe(Notes);
     }
 
     [Fact]

@@ -24,10 +24,11 @@ internal static class TrainCommand
         var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores); same seed and threads give the same model." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => defaults.Device };
         device.AcceptOnlyFromAmong("cpu", "cuda");
+        var notes = new Option<string?>("--notes") { Description = "Words for the model card: where the data came from, how this model was chosen, its caveats." };
         var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better validation loss (default: never)." };
         var command = new Command("train", "Train the original CNN on MFCC features (Adam, cross-entropy; keeps the best-validation epoch).")
         {
-            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience,
+            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience, notes,
         };
         command.SetAction(parse => CommandRunner.Run(cancel =>
         {
@@ -41,7 +42,7 @@ internal static class TrainCommand
                 Device = parse.GetValue(device)!,
                 Patience = parse.GetValue(patience),
             };
-            var request = new TrainingRequest(parse.GetValue(features)!, parse.GetValue(output)!, SplitNames.Parse(parse.GetValue(split)!), options, parse.GetValue(lists));
+            var request = new TrainingRequest(parse.GetValue(features)!, parse.GetValue(output)!, SplitNames.Parse(parse.GetValue(split)!), options, parse.GetValue(lists), parse.GetValue(notes));
             return Execute(request, cancel);
         }));
         return command;

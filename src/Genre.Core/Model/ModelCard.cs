@@ -35,6 +35,9 @@ public sealed record ModelCard
 
     public DateTimeOffset? Created { get; init; }
 
+    /// <summary>What the trainer wants a reader to know in words: where the data came from, how this model was chosen, its caveats.</summary>
+    public string? Notes { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, ModelCardJsonContext.Default.ModelCard);
 
     /// <summary>Parses and checks a card; every problem is an <see cref="InvalidDataException"/> saying what.</summary>

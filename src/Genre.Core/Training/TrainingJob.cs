@@ -59,6 +59,7 @@ public static class TrainingJob
                 Metrics = trained.Metrics,
                 Temperature = trained.Temperature,
                 Created = DateTimeOffset.UtcNow,
+                Notes = request.Notes,
             };
             var directory = splits.Count == 1 ? request.OutputDirectory : Path.Combine(request.OutputDirectory, split.Name);
             new GenreModelBundle(card, trained.Model).Save(directory);
