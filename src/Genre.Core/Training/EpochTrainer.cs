@@ -1,4 +1,3 @@
-using Genre.Model;
 using static TorchSharp.torch;
 
 namespace Genre.Training;
@@ -8,7 +7,7 @@ namespace Genre.Training;
 /// once per epoch: a per-batch <c>.item()</c> is a device sync on CUDA and three extra host round trips on the CPU.
 /// Every per-batch tensor lives in a dispose scope, so nothing waits for the GC's finaliser thread.
 /// </summary>
-internal sealed class EpochTrainer(GenreCnn model, optim.Optimizer optimizer, Tensor x, Tensor y, int batchSize)
+internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tensor x, Tensor y, int batchSize)
 {
     /// <summary>Trains one epoch over the rows of x in <paramref name="order"/>; returns the mean loss and accuracy (dropout on).</summary>
     public (double Loss, double Accuracy) Run(long[] order, CancellationToken cancellationToken)

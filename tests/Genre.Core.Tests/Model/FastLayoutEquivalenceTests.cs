@@ -52,12 +52,13 @@ public sealed class FastLayoutEquivalenceTests
 
         Golden.AssertClose(logits.detach().data<float>().ToArray(), expectedLogits.detach().data<float>().ToArray(), Tolerance, "logits");
         loss.item<float>().ShouldBe(expectedLoss.item<float>(), Tolerance);
+        // Relative to each gradient's norm: where two pooled values tie to float precision, the layouts' roundings may
+        // pick different maxima (both valid), which moves a few terms of a gradient, never its bulk.
         foreach (var (name, parameter) in model.named_parameters())
         {
-            using var actual = parameter.grad!.contiguous();
             var expected = plain[name].grad!;
-            var scale = expected.abs().max().item<float>();
-            Golden.AssertClose(actual.data<float>().ToArray(), expected.data<float>().ToArray(), Tolerance * Math.Max(1, scale), $"gradient of {name}");
+            var error = ((parameter.grad! - expected).norm() / expected.norm()).item<float>();
+            error.ShouldBeLessThan(1e-3f, $"gradient of {name}");
         }
 
         // The functional batch_norm updates running statistics but, unlike the module, does not count batches.
