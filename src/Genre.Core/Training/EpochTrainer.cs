@@ -29,9 +29,9 @@ internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimi
 
     /// <summary>
     /// One optimiser step on the rows <paramref name="batch"/>; adds count x loss to <paramref name="lossSum"/> and the
-    /// number of right argmaxes to <paramref name="correct"/>. Returns the batch's (detached) mean loss, in the caller's scope.
+    /// number of right argmaxes to <paramref name="correct"/>.
     /// </summary>
-    public Tensor Step(Tensor batch, Tensor lossSum, Tensor correct)
+    private void Step(Tensor batch, Tensor lossSum, Tensor correct)
     {
         var inputs = x.index_select(0, batch);
         var labels = y.index_select(0, batch);
@@ -42,10 +42,8 @@ internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimi
         optimizer.step();
         using (no_grad())
         {
-            var detached = loss.detach();
-            lossSum.add_(detached, batch.shape[0]);
+            lossSum.add_(loss.detach(), batch.shape[0]);
             correct.add_(logits.argmax(1).eq(labels).sum());
-            return detached;
         }
     }
 }
