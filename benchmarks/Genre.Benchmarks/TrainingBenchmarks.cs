@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using Genre.Core.Tests.TestSupport;
 using Genre.Model;
 using Genre.Training;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -11,7 +11,7 @@ namespace Genre.Benchmarks;
 /// <summary>
 /// One training epoch over 5,991 random segments of the real shape (the original split's training part) on two
 /// threads, the figure PyTorch does in 5.5 s: <see cref="GenreCnn"/> (channels-last, pool before ReLU) against the
-/// same network as the original wrote it (C-order weights, ReLU then pool), starting from the same weights.
+/// same network as the original wrote it (<see cref="OriginalLayoutCnn"/>), starting from the same weights.
 /// [GlobalSetup] first checks that both give the same first-batch loss and gradients under the same dropout seed.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -41,15 +41,7 @@ public class TrainingBenchmarks
 
         manual_seed(5);
         var model = new GenreCnn(Classes);
-        var original = OriginalLayout();
-        using (no_grad())
-        {
-            foreach (var (name, t) in original.state_dict())
-            {
-                t.copy_(model.state_dict()[name]);
-            }
-        }
-
+        var original = OriginalLayoutCnn.CopyOf(model);
         CheckFirstBatch(model, original);
         _genreCnn = Trainer(model);
         _original = Trainer(original);
@@ -77,22 +69,6 @@ public class TrainingBenchmarks
         return new EpochTrainer(model, optimizer, _x, _y, BatchSize);
     }
 
-    /// <summary>The network as the original Python code declares it, with the same state-dict names.</summary>
-    private static Sequential OriginalLayout()
-    {
-        var blocks = CnnLayout.Blocks.Select((b, i) => ($"block{i + 1}", (Module<Tensor, Tensor>)Sequential(
-            ("0", Conv2d(b.InChannels, CnnLayout.Channels, b.ConvKernel, padding: b.ConvPadding)),
-            ("1", ReLU()),
-            ("2", MaxPool2d(b.PoolKernel, b.PoolStride, b.PoolPadding)),
-            ("3", BatchNorm2d(CnnLayout.Channels, eps: CnnLayout.BatchNormEpsilon)))));
-        var w = CnnLayout.HiddenWidths;
-        var fc = Sequential(
-            ("0", Linear(w[0], w[1])), ("1", ReLU()), ("2", Dropout(0.5)),
-            ("3", Linear(w[1], w[2])), ("4", ReLU()), ("5", Dropout(0.5)),
-            ("6", Linear(w[2], Classes)));
-        return Sequential([.. blocks, ("flatten", Flatten()), ("fc", fc)]);
-    }
-
     private void CheckFirstBatch(GenreCnn model, Module<Tensor, Tensor> original)
     {
         using var scope = NewDisposeScope();
@@ -111,13 +87,10 @@ public class TrainingBenchmarks
             throw new InvalidOperationException($"GenreCnn's first-batch loss {actual.item<float>()} differs from the original layout's {expected.item<float>()}");
         }
 
-        // Relative to the gradient's norm: where two pooled values are equal to float precision, the two layouts'
-        // roundings may pick different maxima, which moves a few products of the sum, not the whole gradient.
         var originalGradients = original.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!);
         foreach (var (name, parameter) in model.named_parameters())
         {
-            var reference = originalGradients[name];
-            var error = ((parameter.grad! - reference).norm() / reference.norm().clamp_min(1e-12)).item<float>();
+            var error = OriginalLayoutCnn.RelativeError(parameter.grad!, originalGradients[name]);
             if (error > 1e-3f)
             {
                 throw new InvalidOperationException($"GenreCnn's gradient of {name} differs from the original layout's by {error:P3} of its norm");
