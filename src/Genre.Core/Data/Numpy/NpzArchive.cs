@@ -9,7 +9,7 @@ public static class NpzArchive
     /// Every entry's modification time. np.savez stamps the current time; a fixed one makes the same arrays the same
     /// bytes, so a model card's SHA-256 of its feature file still matches after the features are extracted again.
     /// </summary>
-    public static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static void Write(Stream stream, IEnumerable<KeyValuePair<string, NpyArray>> arrays)
     {
