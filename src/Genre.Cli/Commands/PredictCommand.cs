@@ -15,35 +15,30 @@ internal static class PredictCommand
         var model = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)." };
         var top = new Option<int>("--top") { Description = "Genres to show per file.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per file per line (keys: file, genre, confidence, probabilities, segments; or file, error)." };
-        var window = new Option<PredictionWindow>("--window")
+        var window = new Option<PredictionWindow?>("--window")
         {
-            Description = "first30: the first 30 s as 10 segments of 3 s (as trained); full: every 3 s window of the track.",
-            DefaultValueFactory = _ => PredictionWindow.First30,
-            CustomParser = r => r.Tokens.Single().Value.ToUpperInvariant() switch
-            {
-                "FIRST30" => PredictionWindow.First30,
-                "FULL" => PredictionWindow.Full,
-                var other => Invalid(r, other),
-            },
+            Description = "first30: the first 30 s; full: every window of the track (a timeline); spread: 30 s worth of windows spread over the track. Default: the model's choice.",
+            CustomParser = r => PredictionWindows.TryParse(r.Tokens.Single().Value, out var parsed) ? parsed : Invalid(r),
         };
-        window.AcceptOnlyFromAmong("first30", "full");
-        var command = new Command("predict", "Tell the genre of songs (wav, mp3, flac, ogg, m4a, ...).") { inputs, model, top, json, window };
+        window.AcceptOnlyFromAmong("first30", "full", "spread");
+        var tags = new Option<int>("--tags") { Description = "Also show the K strongest other music tags (instruments, moods, styles) the model knows.", DefaultValueFactory = _ => 0 };
+        var command = new Command("predict", "Tell the genre of songs (wav, mp3, flac, ogg, m4a, ...).") { inputs, model, top, json, window, tags };
         command.SetAction(parse => CommandRunner.Run(cancel =>
-            Execute(parse.GetValue(inputs)!, parse.GetValue(model), parse.GetValue(top), parse.GetValue(json), parse.GetValue(window), cancel)));
+            Execute(parse.GetValue(inputs)!, parse.GetValue(model), parse.GetValue(top), parse.GetValue(json),
+                new PredictionOptions { Window = parse.GetValue(window), Tags = parse.GetValue(tags) }, cancel)));
         return command;
     }
 
-    private static PredictionWindow Invalid(System.CommandLine.Parsing.ArgumentResult result, string value)
+    private static PredictionWindow? Invalid(System.CommandLine.Parsing.ArgumentResult result)
     {
-        result.AddError($"'{value}' is not a window: use first30 or full.");
-        return PredictionWindow.First30;
+        result.AddError($"'{result.Tokens.Single().Value}' is not a window: use {PredictionWindows.Names}.");
+        return null;
     }
 
-    private static int Execute(string[] inputs, string? modelDirectory, int top, bool json, PredictionWindow window, CancellationToken cancel)
+    private static int Execute(string[] inputs, string? modelDirectory, int top, bool json, PredictionOptions options, CancellationToken cancel)
     {
         var files = Expand(inputs);
         using var classifier = GenreClassifier.Load(modelDirectory);
-        var options = new PredictionOptions { Window = window };
         var results = new (GenrePrediction? Prediction, string? Error)[files.Count];
         void Classify(int i)
         {
@@ -117,23 +112,41 @@ internal static class PredictCommand
 
     private static void WriteTable(string file, GenrePrediction prediction, int top)
     {
-        var title = $"[bold]{Markup.Escape(file)}[/]  [grey]({prediction.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, {prediction.Segments.Count} segments)[/]";
+        var windows = prediction.Segments.Count == 1 ? "1 window" : $"{prediction.Segments.Count} windows";
+        var title = $"[bold]{Markup.Escape(file)}[/]  [grey]({prediction.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, {windows} of {PredictionWindows.Name(prediction.Window)})[/]";
         if (prediction.IsSilent)
         {
             AnsiConsole.MarkupLine($"{title}\n  [yellow]silence: no audible sound, so no genre[/]");
             return;
         }
 
-        AnsiConsole.MarkupLine($"{title}\n  [green bold]{Markup.Escape(prediction.Genre!)}[/] {Percent(prediction.Confidence)}");
+        if (prediction.IsMusic == false)
+        {
+            AnsiConsole.MarkupLine($"{title}\n  [yellow]this does not sound like music[/] [grey](music {Percent(prediction.MusicProbability!.Value)}), so no genre[/]");
+        }
+        else
+        {
+            AnsiConsole.MarkupLine($"{title}\n  [green bold]{Markup.Escape(prediction.Genre!)}[/] {Percent(prediction.Confidence)}");
+        }
+
         var table = new Table().HideHeaders().NoBorder();
         table.AddColumn("genre").AddColumn("bar").AddColumn(new TableColumn("p").RightAligned());
         foreach (var p in prediction.Top(top))
         {
-            var width = (int)Math.Round(p.Probability * 30);
-            table.AddRow($"  {Markup.Escape(p.Genre)}", $"[blue]{new string('█', width)}[/][grey]{new string('░', 30 - width)}[/]", Percent(p.Probability));
+            table.AddRow($"  {Markup.Escape(p.Genre)}", Bar(p.Probability), Percent(p.Probability));
         }
 
         AnsiConsole.Write(table);
+        if (prediction.Tags.Count > 0)
+        {
+            AnsiConsole.MarkupLine($"  [grey]tags:[/] {string.Join(", ", prediction.Tags.Select(t => $"{Markup.Escape(t.Tag)} {Percent(t.Probability)}"))}");
+        }
+    }
+
+    private static string Bar(float probability)
+    {
+        var width = (int)Math.Round(probability * 30);
+        return $"[blue]{new string('█', width)}[/][grey]{new string('░', 30 - width)}[/]";
     }
 
     private static string Percent(float p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";

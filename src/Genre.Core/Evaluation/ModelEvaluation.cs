@@ -25,7 +25,7 @@ public static class ModelEvaluation
         using var network = OnnxGenreNetwork.Load(modelDirectory);
         var card = network.Card;
         // The card's feature settings fix the input shape: a file made with other settings fails here, by name.
-        var features = FeatureSet.Load(featuresPath, card.Features.ToSettings());
+        var features = FeatureSet.Load(featuresPath, card.Features!.ToSettings());
         if (!features.Mapping.SequenceEqual(card.Genres, StringComparer.Ordinal))
         {
             throw new DatasetException(featuresPath,

@@ -1,32 +1,27 @@
 using Genre.Audio;
 using Genre.Evaluation;
-using Genre.Features;
+using Genre.Kinds;
 using Genre.Model;
 
 namespace Genre.Inference;
 
 /// <summary>
-/// The product's heart: load once, then ask what genre any song is — from a path, a stream, bytes or samples.
-/// Thread-safe: the network (ONNX Runtime) and the MFCC extractor are shared, every call owns its buffers.
-/// Probabilities are calibrated with the model's fitted temperature; a track's verdict is the mean of its
-/// non-silent segments' probabilities.
+/// The product's heart: load once, then ask what genre any song is — from a path, a stream, bytes or samples — with
+/// any kind of model (<see cref="ModelKinds"/>). The kind cuts the track into its windows and scores them; the rest is
+/// the same for all: probabilities are calibrated with the card's temperature (and per-genre bias), a track's verdict
+/// is the mean of its non-silent windows (<see cref="TrackProbabilities"/>), and a kind that knows what music is can
+/// say the input is not. Thread-safe.
 /// </summary>
 public sealed class GenreClassifier : IDisposable
 {
-    private readonly OnnxGenreNetwork _network;
-    private readonly MfccExtractor _mfcc;
-    private readonly AudioLoadOptions _fullLoad;
-    private readonly AudioLoadOptions _first30Load;
+    private readonly IGenreModel _model;
 
-    private GenreClassifier(OnnxGenreNetwork network, string directory)
+    private GenreClassifier(IGenreModel model, string directory)
     {
-        _network = network;
+        _model = model;
         Directory = directory;
-        var settings = network.Card.Features.ToSettings();
-        _mfcc = settings == MfccExtractor.Shared.Settings ? MfccExtractor.Shared : new MfccExtractor(settings);
-        _fullLoad = new AudioLoadOptions { SampleRate = settings.SampleRate };
-        _first30Load = _fullLoad with { MaxSamples = settings.ClipSamples };
-        Genres = [.. network.Card.Genres];
+        Genres = [.. model.Card.Genres];
+        DefaultWindow = PredictionWindows.TryParse(model.Card.DefaultWindow, out var window) ? window : PredictionWindow.First30;
     }
 
     /// <summary>The folder of the shipped default model, next to the program.</summary>
@@ -35,47 +30,63 @@ public sealed class GenreClassifier : IDisposable
     /// <summary>Genres in the model's order; every probability list follows it.</summary>
     public IReadOnlyList<string> Genres { get; }
 
-    public ModelCard Card => _network.Card;
+    public ModelCard Card => _model.Card;
+
+    public string Kind => _model.Card.Kind;
 
     public string Directory { get; }
 
-    public MfccSettings FeatureSettings => _mfcc.Settings;
+    /// <summary>The rate <see cref="Predict(AudioSignal, PredictionOptions?, string?)"/> needs its samples at.</summary>
+    public int SampleRate => _model.SampleRate;
 
-    /// <summary>Loads a model folder (model.json + weights.safetensors); <see cref="ModelFileException"/> when unusable.</summary>
+    /// <summary>Where the model listens when the caller does not say (its card's choice).</summary>
+    public PredictionWindow DefaultWindow { get; }
+
+    /// <summary>Loads a model folder (model.json + weights.safetensors) of any kind; <see cref="ModelFileException"/> when unusable.</summary>
     public static GenreClassifier Load(string? modelDirectory = null)
     {
         var directory = modelDirectory ?? DefaultModelDirectory;
-        return new GenreClassifier(OnnxGenreNetwork.Load(directory), directory);
+        var (card, tensors) = ModelFolder.Read(directory);
+        IGenreModel model;
+        try
+        {
+            model = ModelKinds.Find(card.Kind).Load(card, tensors, directory);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelFileException(directory, e.Message, e);
+        }
+
+        return new GenreClassifier(model, directory);
     }
 
     public GenrePrediction Predict(string path, PredictionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= PredictionOptions.Default;
-        return Predict(AudioLoader.Load(path, LoadOptions(options), cancellationToken), options, path);
+        return Predict(AudioLoader.Load(path, LoadOptions(options), cancellationToken), options, path, cancellationToken);
     }
 
     /// <summary>Classifies uploaded bytes; <paramref name="name"/> only labels errors.</summary>
     public GenrePrediction Predict(ReadOnlyMemory<byte> bytes, string? name = null, PredictionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= PredictionOptions.Default;
-        return Predict(AudioLoader.Load(bytes, name, LoadOptions(options), cancellationToken), options, name);
+        return Predict(AudioLoader.Load(bytes, name, LoadOptions(options), cancellationToken), options, name, cancellationToken);
     }
 
     public GenrePrediction Predict(Stream stream, string? name = null, PredictionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= PredictionOptions.Default;
-        return Predict(AudioLoader.Load(stream, name, LoadOptions(options), cancellationToken), options, name);
+        return Predict(AudioLoader.Load(stream, name, LoadOptions(options), cancellationToken), options, name, cancellationToken);
     }
 
-    /// <summary>Classifies samples already decoded; they must be mono at the model's sample rate.</summary>
-    public GenrePrediction Predict(AudioSignal signal, PredictionOptions? options = null, string? name = null)
+    /// <summary>Classifies samples already decoded; they must be mono at <see cref="SampleRate"/>.</summary>
+    public GenrePrediction Predict(AudioSignal signal, PredictionOptions? options = null, string? name = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signal);
         options ??= PredictionOptions.Default;
-        var settings = _mfcc.Settings;
-        if (signal.SampleRate != settings.SampleRate)
+        if (signal.SampleRate != _model.SampleRate)
         {
-            throw new ArgumentException($"The model needs {settings.SampleRate} Hz samples; these are {signal.SampleRate} Hz.", nameof(signal));
+            throw new ArgumentException($"The model needs {_model.SampleRate} Hz samples; these are {signal.SampleRate} Hz.", nameof(signal));
         }
 
         if (signal.Samples.Length == 0)
@@ -83,71 +94,47 @@ public sealed class GenreClassifier : IDisposable
             throw new AudioDecodeException(name, "the file contains no audio samples");
         }
 
-        var count = SegmentPlan.Count(signal.Samples.Length, settings, options.Window);
-        var size = settings.FramesPerSegment * settings.Coefficients;
-        var features = new float[count * size];
-        var silent = new bool[count];
-        var padding = new float[settings.SegmentSamples];
-        for (var s = 0; s < count; s++)
-        {
-            var segment = SegmentPlan.Segment(signal.Samples, s, settings, options.Window, padding);
-            silent[s] = SegmentPlan.IsSilent(segment);
-            _mfcc.Compute(segment, features.AsSpan(s * size, size));
-        }
-
-        var classes = Genres.Count;
-        var probabilities = TemperatureScaling.Softmax(_network.Logits(features, count), classes, Card.Temperature);
-        return Summarise(probabilities, count, silent, signal.Duration, options.Window);
+        var window = options.Window ?? DefaultWindow;
+        var windows = SignalWindows.Select(_model.WindowCount(signal.Samples.Length), _model.WindowsPerClip, window);
+        var outputs = _model.Run(signal.Samples, windows, Math.Max(0, options.Tags), cancellationToken);
+        var probabilities = GenreCalibration.Probabilities(outputs.GenreLogits, Genres.Count, Card.Temperature, Card.GenreBias);
+        return Summarise(probabilities, windows, outputs, signal.Duration, window);
     }
 
-    private GenrePrediction Summarise(float[] probabilities, int count, bool[] silent, TimeSpan duration, PredictionWindow window)
+    private GenrePrediction Summarise(float[] probabilities, int[] windows, WindowOutputs outputs, TimeSpan duration, PredictionWindow window)
     {
         var classes = Genres.Count;
-        var segmentDuration = _mfcc.Settings.SegmentDuration;
-        var segments = new SegmentPrediction[count];
-        var mean = new double[classes];
-        var voters = 0;
-        for (var s = 0; s < count; s++)
+        var length = TimeSpan.FromSeconds((double)_model.WindowSamples / _model.SampleRate);
+        var segments = new SegmentPrediction[windows.Length];
+        for (var w = 0; w < windows.Length; w++)
         {
-            var row = probabilities.AsSpan(s * classes, classes).ToArray();
-            segments[s] = new SegmentPrediction(segmentDuration * s, segmentDuration, row, silent[s]);
-            if (!silent[s])
-            {
-                voters++;
-                for (var c = 0; c < classes; c++)
-                {
-                    mean[c] += row[c];
-                }
-            }
+            segments[w] = new SegmentPrediction(length * windows[w], length, probabilities.AsSpan(w * classes, classes).ToArray(), outputs.Silent[w]);
         }
 
-        if (voters == 0)
-        {
-            return new GenrePrediction
-            {
-                Genre = null,
-                Confidence = 0,
-                Probabilities = [.. Genres.Select(g => new GenreProbability(g, 0f))],
-                Segments = segments,
-                Duration = duration,
-                Window = window,
-            };
-        }
-
-        var scores = mean.Select((sum, c) => new GenreProbability(Genres[c], (float)(sum / voters))).ToArray();
+        var mean = TrackProbabilities.Mean(probabilities, outputs.Silent, classes);
+        var scores = Genres.Select((g, c) => new GenreProbability(g, mean?[c] ?? 0f)).ToArray();
         var best = scores.MaxBy(p => p.Probability)!;
+        var heard = mean is not null && !(outputs.MusicProbability < MusicDetection.Threshold);
         return new GenrePrediction
         {
-            Genre = best.Genre,
-            Confidence = best.Probability,
+            Genre = heard ? best.Genre : null,
+            Confidence = heard ? best.Probability : 0f,
             Probabilities = scores,
             Segments = segments,
             Duration = duration,
             Window = window,
+            IsSilent = mean is null,
+            MusicProbability = outputs.MusicProbability,
+            Tags = outputs.Tags,
         };
     }
 
-    private AudioLoadOptions LoadOptions(PredictionOptions options) => options.Window == PredictionWindow.First30 ? _first30Load : _fullLoad;
+    private AudioLoadOptions LoadOptions(PredictionOptions options) => new()
+    {
+        SampleRate = _model.SampleRate,
+        // First 30 s: decoding stops there, so a 30 s prefix of an hour costs 30 s of decoding.
+        MaxSamples = (options.Window ?? DefaultWindow) == PredictionWindow.First30 ? _model.WindowSamples * _model.WindowsPerClip : null,
+    };
 
-    public void Dispose() => _network.Dispose();
+    public void Dispose() => _model.Dispose();
 }

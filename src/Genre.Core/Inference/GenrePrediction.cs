@@ -2,8 +2,9 @@ namespace Genre.Inference;
 
 /// <summary>
 /// What a track is: the genre, its confidence, every genre's probability (in the classifier's stable genre order),
-/// and the per-segment probabilities with their start times. Silence-only input has <see cref="IsSilent"/> set and no
-/// genre: the model is not asked to guess.
+/// and the per-window probabilities with their start times. Silence-only input has <see cref="IsSilent"/> set, and
+/// input the network hears as something other than music has <see cref="IsMusic"/> false; neither has a genre: the
+/// model is not asked to guess.
 /// </summary>
 public sealed record GenrePrediction
 {
@@ -19,7 +20,17 @@ public sealed record GenrePrediction
 
     public required PredictionWindow Window { get; init; }
 
-    public bool IsSilent => Genre is null;
+    /// <summary>No window held audible sound.</summary>
+    public bool IsSilent { get; init; }
+
+    /// <summary>The network's probability that the input is music (AudioSet's "Music" class); null for kinds that cannot tell.</summary>
+    public float? MusicProbability { get; init; }
+
+    /// <summary>False when the network hears the input as something other than music; null for kinds that cannot tell.</summary>
+    public bool? IsMusic => MusicProbability is { } p ? p >= MusicDetection.Threshold : null;
+
+    /// <summary>The strongest other music tags (instruments, moods, styles), as many as asked for; empty for kinds that know none.</summary>
+    public IReadOnlyList<TagProbability> Tags { get; init; } = [];
 
     /// <summary>The <paramref name="count"/> most likely genres, most likely first.</summary>
     public IEnumerable<GenreProbability> Top(int count) =>

@@ -50,12 +50,16 @@ public sealed class OnnxGenreNetwork : IDisposable
 
     public int Classes => Card.Genres.Count;
 
-    /// <summary>Reads and cross-checks a model folder; every problem is a <see cref="ModelFileException"/> naming the file.</summary>
+    /// <summary>Reads and cross-checks a model folder of the MFCC CNN kind; every problem is a <see cref="ModelFileException"/> naming the file.</summary>
     public static OnnxGenreNetwork Load(string modelDirectory)
     {
-        var (card, tensors) = ModelFolder.Read(modelDirectory);
-        return new OnnxGenreNetwork(card, OnnxGraphBuilder.Build(tensors, card.Genres.Count));
+        var (card, tensors) = ModelFolder.Read(modelDirectory, Kinds.ModelKinds.MfccCnn);
+        return Create(card, tensors);
     }
+
+    /// <summary>The network of a card and weights that have passed the MFCC CNN kind's checks.</summary>
+    internal static OnnxGenreNetwork Create(ModelCard card, IReadOnlyDictionary<string, SafeTensor> tensors) =>
+        new(card, OnnxGraphBuilder.Build(tensors, card.Genres.Count));
 
     /// <summary>Segments per ONNX Runtime call.</summary>
     internal const int MaxBatch = 64;

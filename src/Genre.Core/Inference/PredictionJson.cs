@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Genre.Inference;
 
 /// <summary>
-/// The one JSON shape of a prediction, shared by every host: <c>genre, confidence, silent, duration, probabilities
-/// {genre: p}, segments [{start, silent, probabilities}]</c>. The CLI's JSON Lines add <c>file</c> (or
+/// The one JSON shape of a prediction, shared by every host: <c>genre, confidence, silent, music, is_music, duration,
+/// window, probabilities {genre: p}, tags [{tag, probability}], segments [{start, silent, probabilities}]</c>. The CLI's JSON Lines add <c>file</c> (or
 /// <c>file, error</c>); the web API sends the object without it.
 /// </summary>
 public static class PredictionJson
@@ -53,9 +53,31 @@ public static class PredictionJson
 
         json.WriteNumber("confidence", Math.Round(prediction.Confidence, 6));
         json.WriteBoolean("silent", prediction.IsSilent);
+        if (prediction.MusicProbability is { } music)
+        {
+            json.WriteNumber("music", Math.Round(music, 6));
+            json.WriteBoolean("is_music", music >= MusicDetection.Threshold);
+        }
+        else
+        {
+            json.WriteNull("music");
+            json.WriteNull("is_music");
+        }
+
         json.WriteNumber("duration", Math.Round(prediction.Duration.TotalSeconds, 3));
+        json.WriteString("window", PredictionWindows.Name(prediction.Window));
         json.WritePropertyName("probabilities");
         WriteProbabilities(json, genres, prediction.Probabilities.Select(p => p.Probability).ToArray());
+        json.WriteStartArray("tags");
+        foreach (var tag in prediction.Tags)
+        {
+            json.WriteStartObject();
+            json.WriteString("tag", tag.Tag);
+            json.WriteNumber("probability", Math.Round(tag.Probability, 6));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("segments");
         foreach (var segment in prediction.Segments)
         {

@@ -4,5 +4,9 @@ public sealed record PredictionOptions
 {
     public static PredictionOptions Default { get; } = new();
 
-    public PredictionWindow Window { get; init; } = PredictionWindow.First30;
+    /// <summary>Which part of the track to listen to; null: the model's own default (its card's <c>default_window</c>).</summary>
+    public PredictionWindow? Window { get; init; }
+
+    /// <summary>How many of the model's other music tags (instruments, moods, styles) to report, for kinds that know any.</summary>
+    public int Tags { get; init; }
 }

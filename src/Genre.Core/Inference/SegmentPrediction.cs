@@ -1,7 +1,7 @@
 namespace Genre.Inference;
 
 /// <summary>
-/// The calibrated genre probabilities of one 3 s segment, in the classifier's genre order.
-/// <see cref="Silent"/> segments are shown in a timeline but never counted in the track's verdict.
+/// The calibrated genre probabilities of one window (3 s for the MFCC CNN, 10 s for the AudioSet network), in the
+/// classifier's genre order. <see cref="Silent"/> windows are shown in a timeline but never counted in the track's verdict.
 /// </summary>
 public sealed record SegmentPrediction(TimeSpan Start, TimeSpan Duration, IReadOnlyList<float> Probabilities, bool Silent);

@@ -31,7 +31,7 @@ public sealed class GenreModelBundle : IDisposable
     /// <summary>Loads and cross-checks a model folder; every problem is a <see cref="ModelFileException"/> naming the file.</summary>
     public static GenreModelBundle Load(string directory)
     {
-        var (card, tensors) = ModelFolder.Read(directory);
+        var (card, tensors) = ModelFolder.Read(directory, Kinds.ModelKinds.MfccCnn);
         var network = new GenreCnn(card.Genres.Count);
         try
         {
@@ -50,7 +50,7 @@ public sealed class GenreModelBundle : IDisposable
     /// <summary>Refuses features made with other settings than the model's: their predictions would be meaningless.</summary>
     public void EnsureFeatures(MfccSettings settings, string? source = null)
     {
-        var differences = Card.Features.Differences(FeatureParameters.From(settings));
+        var differences = Card.Features!.Differences(FeatureParameters.From(settings));
         if (differences.Count > 0)
         {
             throw new ModelFileException(source, $"features do not match the model's: {string.Join("; ", differences)}");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Genre.Kinds;
 
 namespace Genre.Model;
 
@@ -14,12 +15,39 @@ public sealed record ModelCard
 
     public int FormatVersion { get; init; } = CurrentFormat;
 
+    /// <summary>
+    /// Which kind of model this is: its front end, network and rule for turning window outputs into genre
+    /// probabilities (<see cref="ModelKinds"/>). Cards written before kinds existed are the original MFCC CNN.
+    /// </summary>
+    public string Kind { get; init; } = ModelKinds.MfccCnn;
+
     public string Architecture { get; init; } = CnnLayout.Architecture;
 
     /// <summary>Genre names in the order of the model's outputs.</summary>
     public required IReadOnlyList<string> Genres { get; init; }
 
-    public required FeatureParameters Features { get; init; }
+    /// <summary>MFCC feature settings; only kinds fed with MFCCs have them.</summary>
+    public FeatureParameters? Features { get; init; }
+
+    /// <summary>
+    /// For networks with more outputs than genres (a pretrained tagger): the output index of each genre, in
+    /// <see cref="Genres"/> order.
+    /// </summary>
+    public IReadOnlyList<int>? GenreOutputs { get; init; }
+
+    /// <summary>Where the weights come from when this project did not train them, and their licence.</summary>
+    public string? Source { get; init; }
+
+    public string? License { get; init; }
+
+    /// <summary>Which part of a track <c>predict</c> listens to when the caller does not say: first30, full or spread.</summary>
+    public string? DefaultWindow { get; init; }
+
+    /// <summary>
+    /// Every clip this model was fitted on (trained, validated or calibrated), so that evaluation can keep to the
+    /// clips it has never seen.
+    /// </summary>
+    public IReadOnlyList<string>? FittedClips { get; init; }
 
     public TrainingConfiguration? Training { get; init; }
 
@@ -32,6 +60,12 @@ public sealed record ModelCard
 
     /// <summary>Divide logits by this before softmax for calibrated probabilities (1 = uncalibrated).</summary>
     public float Temperature { get; init; } = 1f;
+
+    /// <summary>Per-genre offsets added to the scaled logits before softmax (none = zeros); fitted with the temperature.</summary>
+    public IReadOnlyList<float>? GenreBias { get; init; }
+
+    /// <summary>What the calibration was fitted on and what it measured on clips it was not fitted on.</summary>
+    public CalibrationRecord? Calibration { get; init; }
 
     public DateTimeOffset? Created { get; init; }
 
@@ -69,11 +103,6 @@ public sealed record ModelCard
             throw new InvalidDataException($"model card format {FormatVersion} is not supported (this program reads format {CurrentFormat})");
         }
 
-        if (Architecture != CnnLayout.Architecture)
-        {
-            throw new InvalidDataException($"architecture '{Architecture}' is not supported (this program has {CnnLayout.Architecture})");
-        }
-
         if (Genres is null || Genres.Count == 0 || Genres.Any(string.IsNullOrWhiteSpace))
         {
             throw new InvalidDataException("'genres' must list at least one non-empty genre name");
@@ -84,17 +113,17 @@ public sealed record ModelCard
             throw new InvalidDataException("'genres' lists a genre twice");
         }
 
-        if (Features is null)
+        if (GenreBias is { } bias && (bias.Count != Genres.Count || bias.Any(b => !float.IsFinite(b))))
         {
-            throw new InvalidDataException("'features' is missing");
+            throw new InvalidDataException($"'genre_bias' must hold one finite number per genre ({Genres.Count})");
         }
 
-        if (Features.Frames != CnnLayout.Frames || Features.Coefficients != CnnLayout.Coefficients)
+        if (DefaultWindow is { } window && !PredictionWindows.TryParse(window, out _))
         {
-            throw new InvalidDataException(
-                $"features give ({Features.Frames}, {Features.Coefficients}) inputs; {CnnLayout.Architecture} takes ({CnnLayout.Frames}, {CnnLayout.Coefficients})");
+            throw new InvalidDataException($"'default_window' is '{window}'; use {PredictionWindows.Names}");
         }
 
+        ModelKinds.Find(Kind).Validate(this);
         if (!float.IsFinite(Temperature) || Temperature <= 0)
         {
             throw new InvalidDataException($"temperature {Temperature} must be a positive number");

@@ -1,8 +1,10 @@
+using Genre.Kinds;
+
 namespace Genre.Model;
 
 /// <summary>
 /// Reads a model folder (<c>model.json</c> + <c>weights.safetensors</c>) and checks the two against each other and
-/// against <see cref="CnnLayout"/>, with no TorchSharp types: both the training bundle and the ONNX inference path
+/// against the card's kind (<see cref="ModelKinds"/>), with no TorchSharp types: both the training bundle and the ONNX inference path
 /// load through here.
 /// </summary>
 public static class ModelFolder
@@ -10,8 +12,11 @@ public static class ModelFolder
     public const string WeightsFileName = "weights.safetensors";
     public const string CardFileName = "model.json";
 
-    /// <summary>The card and the weights under PyTorch's names; every problem is a <see cref="ModelFileException"/> naming the file.</summary>
-    public static (ModelCard Card, Dictionary<string, SafeTensor> Tensors) Read(string directory)
+    /// <summary>
+    /// The card and the weights under PyTorch's names, checked by the card's kind (which must be
+    /// <paramref name="requiredKind"/> when given); every problem is a <see cref="ModelFileException"/> naming the file.
+    /// </summary>
+    public static (ModelCard Card, Dictionary<string, SafeTensor> Tensors) Read(string directory, string? requiredKind = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -23,14 +28,13 @@ public static class ModelFolder
 
         var weightsPath = Path.Combine(directory, WeightsFileName);
         var card = ReadCard(Path.Combine(directory, CardFileName));
-        var tensors = ReadWeights(weightsPath);
-        if (tensors.TryGetValue("fc.6.bias", out var output) && output.Shape is [var outputs] && outputs != card.Genres.Count)
+        if (requiredKind is not null && card.Kind != requiredKind)
         {
-            throw new ModelFileException(weightsPath,
-                $"the network has {outputs} outputs but {CardFileName} lists {card.Genres.Count} genres ({string.Join(", ", card.Genres)})");
+            throw new ModelFileException(directory, $"is a model of kind '{card.Kind}'; this needs kind '{requiredKind}'");
         }
 
-        CnnLayout.CheckWeights(tensors, card.Genres.Count, weightsPath);
+        var tensors = ReadWeights(weightsPath);
+        ModelKinds.Find(card.Kind).CheckWeights(card, tensors, weightsPath);
         return (card, tensors);
     }
 

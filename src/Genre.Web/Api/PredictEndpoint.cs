@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Genre.Web.Api;
 
 /// <summary>
-/// <c>POST /predict?window=first30|full</c> with the audio in the multipart field <c>file</c>: the prediction as the
+/// <c>POST /predict?window=first30|full|spread&amp;tags=K</c> with the audio in the multipart field <c>file</c>: the prediction as the
 /// CLI's JSON (without <c>file</c>). The upload stays in memory and is known only as "upload".
 /// </summary>
 internal static class PredictEndpoint
@@ -18,11 +18,25 @@ internal static class PredictEndpoint
 
     public static void Map(IEndpointRouteBuilder app) => app.MapPost("/predict", HandleAsync);
 
-    private static async Task<IResult> HandleAsync(HttpContext context, GenreClassifier classifier, ClassificationGate gate, GenreWebOptions options, string? window)
+    /// <summary>More tags than anyone reads; a bound, so a request cannot ask for all 527 classes' worth of work.</summary>
+    public const int MaxTags = 20;
+
+    private static async Task<IResult> HandleAsync(HttpContext context, GenreClassifier classifier, ClassificationGate gate, GenreWebOptions options, string? window, int? tags)
     {
-        if (ParseWindow(window) is not { } predictionWindow)
+        PredictionWindow? predictionWindow = null;
+        if (!string.IsNullOrEmpty(window))
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, $"window must be first30 or full, not '{window}'");
+            if (!PredictionWindows.TryParse(window, out var parsed))
+            {
+                return ApiError.Result(StatusCodes.Status400BadRequest, $"window must be {PredictionWindows.Names}, not '{window}'");
+            }
+
+            predictionWindow = parsed;
+        }
+
+        if (tags is < 0 or > MaxTags)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, $"tags must be between 0 and {MaxTags}, not {tags}");
         }
 
         if (!UploadReader.IsMultipart(context.Request))
@@ -48,7 +62,7 @@ internal static class PredictEndpoint
         using var either = CancellationTokenSource.CreateLinkedTokenSource(aborted, limit.Token);
         try
         {
-            var prediction = classifier.Predict(bytes, UploadName, new PredictionOptions { Window = predictionWindow }, either.Token);
+            var prediction = classifier.Predict(bytes, UploadName, new PredictionOptions { Window = predictionWindow, Tags = tags ?? 0 }, either.Token);
             return Results.Bytes(PredictionJson.Utf8(prediction, classifier.Genres), "application/json");
         }
         catch (OperationCanceledException e) when (limit.IsCancellationRequested && !aborted.IsCancellationRequested)
@@ -56,11 +70,4 @@ internal static class PredictEndpoint
             throw new ClassifyTimeoutException(options.ClassifyTimeout, e);
         }
     }
-
-    private static PredictionWindow? ParseWindow(string? window) => window?.ToUpperInvariant() switch
-    {
-        null or "" or "FIRST30" => PredictionWindow.First30,
-        "FULL" => PredictionWindow.Full,
-        _ => null,
-    };
 }

@@ -1,0 +1,46 @@
+using Genre.Inference;
+using Genre.Model;
+
+namespace Genre.Kinds.MfccCnn;
+
+/// <summary>
+/// The original system's model: librosa-exact MFCCs of 3 s segments into <see cref="CnnLayout"/>, trained on GTZAN
+/// by <c>genre train</c>; run by ONNX Runtime.
+/// </summary>
+internal sealed class MfccCnnKind : IModelKind
+{
+    public string Name => ModelKinds.MfccCnn;
+
+    public void Validate(ModelCard card)
+    {
+        if (card.Architecture != CnnLayout.Architecture)
+        {
+            throw new InvalidDataException($"architecture '{card.Architecture}' is not supported by kind {Name} (this program has {CnnLayout.Architecture})");
+        }
+
+        if (card.Features is not { } features)
+        {
+            throw new InvalidDataException($"'features' is missing (kind {Name} needs the MFCC settings it was trained on)");
+        }
+
+        if (features.Frames != CnnLayout.Frames || features.Coefficients != CnnLayout.Coefficients)
+        {
+            throw new InvalidDataException(
+                $"features give ({features.Frames}, {features.Coefficients}) inputs; {CnnLayout.Architecture} takes ({CnnLayout.Frames}, {CnnLayout.Coefficients})");
+        }
+    }
+
+    public void CheckWeights(ModelCard card, IReadOnlyDictionary<string, SafeTensor> tensors, string weightsPath)
+    {
+        if (tensors.TryGetValue("fc.6.bias", out var output) && output.Shape is [var outputs] && outputs != card.Genres.Count)
+        {
+            throw new ModelFileException(weightsPath,
+                $"the network has {outputs} outputs but {ModelFolder.CardFileName} lists {card.Genres.Count} genres ({string.Join(", ", card.Genres)})");
+        }
+
+        CnnLayout.CheckWeights(tensors, card.Genres.Count, weightsPath);
+    }
+
+    public IGenreModel Load(ModelCard card, IReadOnlyDictionary<string, SafeTensor> tensors, string directory) =>
+        new MfccCnnModel(OnnxGenreNetwork.Create(card, tensors));
+}

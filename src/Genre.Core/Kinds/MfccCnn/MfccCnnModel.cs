@@ -1,0 +1,62 @@
+using Genre.Features;
+using Genre.Inference;
+using Genre.Model;
+
+namespace Genre.Kinds.MfccCnn;
+
+/// <summary>
+/// The MFCC CNN at prediction time: every 3 s segment (the last partial one padded with silence, as the original
+/// described) to its MFCC, then the CNN in ONNX Runtime. Thread-safe: the network and extractor are shared, each call
+/// owns its buffers.
+/// </summary>
+internal sealed class MfccCnnModel : IGenreModel
+{
+    private readonly OnnxGenreNetwork _network;
+    private readonly MfccExtractor _mfcc;
+    private readonly bool _ownsExtractor;
+
+    public MfccCnnModel(OnnxGenreNetwork network)
+    {
+        _network = network;
+        var settings = network.Card.Features!.ToSettings();
+        _ownsExtractor = settings != MfccExtractor.Shared.Settings;
+        _mfcc = _ownsExtractor ? new MfccExtractor(settings) : MfccExtractor.Shared;
+    }
+
+    public ModelCard Card => _network.Card;
+
+    public int SampleRate => _mfcc.Settings.SampleRate;
+
+    public int WindowSamples => _mfcc.Settings.SegmentSamples;
+
+    public int WindowsPerClip => _mfcc.Settings.SegmentsPerClip;
+
+    public int WindowCount(int samples) => samples <= 0 ? 0 : (int)(((long)samples + WindowSamples - 1) / WindowSamples);
+
+    public WindowOutputs Run(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, int tags, CancellationToken cancellationToken)
+    {
+        var settings = _mfcc.Settings;
+        var size = settings.FramesPerSegment * settings.Coefficients;
+        var features = new float[windows.Count * size];
+        var silent = new bool[windows.Count];
+        var padding = new float[WindowSamples];
+        for (var w = 0; w < windows.Count; w++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var segment = SignalWindows.Cut(samples, windows[w], WindowSamples, padding);
+            silent[w] = SignalWindows.IsSilent(segment);
+            _mfcc.Compute(segment, features.AsSpan(w * size, size));
+        }
+
+        return new WindowOutputs(_network.Logits(features, windows.Count), silent);
+    }
+
+    public void Dispose()
+    {
+        _network.Dispose();
+        if (_ownsExtractor)
+        {
+            _mfcc.Dispose();
+        }
+    }
+}
