@@ -41,7 +41,9 @@ function classify(file) {
   const body = new FormData();
   body.append('file', file);
   const request = new XMLHttpRequest();
-  request.open('POST', `/predict?window=${encodeURIComponent(windowSelect.value)}`);
+  const query = new URLSearchParams({ tags: '5' });
+  if (windowSelect.value) query.set('window', windowSelect.value);
+  request.open('POST', `/predict?${query}`);
   request.responseType = 'json';
   request.upload.addEventListener('progress', (e) => {
     if (e.lengthComputable) progress.value = Math.round((e.loaded / e.total) * 100);
@@ -83,10 +85,13 @@ function render(file, prediction) {
   const genres = Object.keys(prediction.probabilities);
   const colour = (genre) => `g${genres.indexOf(genre) % 10}`;
 
-  $('genre').textContent = prediction.genre ?? 'Silence';
+  const notMusic = !prediction.silent && prediction.is_music === false;
+  $('genre').textContent = prediction.genre ?? (prediction.silent ? 'Silence' : 'Not music');
   $('confidence').textContent = prediction.genre
     ? `${percent(prediction.confidence)} confident`
-    : 'no audible sound, so no genre';
+    : notMusic
+      ? `This does not sound like music (music ${percent(prediction.music)}), so no genre`
+      : 'no audible sound, so no genre';
   player.src = playerUrl;
   player.setAttribute('aria-label', `Play ${file.name}`);
 
@@ -119,10 +124,23 @@ function render(file, prediction) {
       return item;
     }));
 
+  const tags = prediction.tags ?? [];
+  $('tags').replaceChildren(...tags.map((tag) => {
+    const item = document.createElement('li');
+    item.className = 'tag';
+    item.textContent = `${tag.tag} ${percent(tag.probability)}`;
+    return item;
+  }));
+  $('tags-section').hidden = tags.length === 0;
+
+  // Window length from the grid itself: 3 s for the MFCC CNN, 10 s for the AudioSet network.
+  const starts = prediction.segments.map((segment) => segment.start);
+  const length = starts.length > 1 ? Math.min(...starts.slice(1).map((s, i) => s - starts[i])) : Math.min(prediction.duration, 10);
+  $('window-length').textContent = String(Math.round(length * 10) / 10);
   $('timeline').replaceChildren(...prediction.segments.map((segment) => {
     const cell = document.createElement('li');
     const [top, p] = Object.entries(segment.probabilities).reduce((a, b) => (b[1] > a[1] ? b : a));
-    const span = `${clock(segment.start)}–${clock(segment.start + 3)}`;
+    const span = `${clock(segment.start)}–${clock(segment.start + length)}`;
     const label = segment.silent ? `${span}: silence` : `${span}: ${top} (${percent(p)})`;
     cell.className = segment.silent ? 'cell silent' : `cell ${colour(top)}`;
     cell.title = label;
@@ -139,5 +157,5 @@ function render(file, prediction) {
   }));
 
   result.hidden = false;
-  statusText.textContent = prediction.genre ? `${file.name}: ${prediction.genre}` : `${file.name}: silence`;
+  statusText.textContent = `${file.name}: ${prediction.genre ?? (notMusic ? 'not music' : 'silence')}`;
 }
