@@ -19,6 +19,7 @@ public static class GenreCli
             ServeCommand.Create(),
             TrainCommand.Create(),
             EvaluateCommand.Create(),
+            CalibrateCommand.Create(),
         };
 
         if (Console.IsOutputRedirected)

@@ -27,7 +27,7 @@ internal static class ExtractCommand
         var dataset = GtzanDataset.Open(dataDirectory);
         Console.Error.WriteLine($"dataset: {dataset.Root} ({dataset.Clips.Count} files, {dataset.Genres.Count} genres: {string.Join(", ", dataset.Genres)})");
         var result = Progress.Run("extracting", report =>
-            DatasetExtractor.Extract(dataset, progress: new Reporter(report), maxDegreeOfParallelism: threads, cancellationToken: cancel));
+            DatasetExtractor.Extract(dataset, progress: new ClipProgress(report), maxDegreeOfParallelism: threads, cancellationToken: cancel));
 
         foreach (var skipped in result.Skipped)
         {
@@ -44,10 +44,5 @@ internal static class ExtractCommand
             $"extracted {result.ExtractedClips} clips, {result.Features.Count} segments, {result.Skipped.Count} skipped -> {outputPath} " +
             $"({result.Elapsed.TotalSeconds:0.00} s, {result.WallMsPerClip:0.00} ms per clip wall, {result.CoreMsPerClip:0.00} ms per clip per core)"));
         return CommandRunner.Ok;
-    }
-
-    private sealed class Reporter(Action<int, int, string> report) : IProgress<ExtractionProgress>
-    {
-        public void Report(ExtractionProgress value) => report(value.Done, value.Total, value.Track);
     }
 }

@@ -15,24 +15,13 @@ internal static class PredictCommand
         var model = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)." };
         var top = new Option<int>("--top") { Description = "Genres to show per file.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per file per line (keys: file, genre, confidence, probabilities, segments; or file, error)." };
-        var window = new Option<PredictionWindow?>("--window")
-        {
-            Description = "first30: the first 30 s; full: every window of the track (a timeline); spread: 30 s worth of windows spread over the track. Default: the model's choice.",
-            CustomParser = r => PredictionWindows.TryParse(r.Tokens.Single().Value, out var parsed) ? parsed : Invalid(r),
-        };
-        window.AcceptOnlyFromAmong("first30", "full", "spread");
+        var window = WindowOption.Create();
         var tags = new Option<int>("--tags") { Description = "Also show the K strongest other music tags (instruments, moods, styles) the model knows.", DefaultValueFactory = _ => 0 };
         var command = new Command("predict", "Tell the genre of songs (wav, mp3, flac, ogg, m4a, ...).") { inputs, model, top, json, window, tags };
         command.SetAction(parse => CommandRunner.Run(cancel =>
             Execute(parse.GetValue(inputs)!, parse.GetValue(model), parse.GetValue(top), parse.GetValue(json),
                 new PredictionOptions { Window = parse.GetValue(window), Tags = parse.GetValue(tags) }, cancel)));
         return command;
-    }
-
-    private static PredictionWindow? Invalid(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        result.AddError($"'{result.Tokens.Single().Value}' is not a window: use {PredictionWindows.Names}.");
-        return null;
     }
 
     private static int Execute(string[] inputs, string? modelDirectory, int top, bool json, PredictionOptions options, CancellationToken cancel)

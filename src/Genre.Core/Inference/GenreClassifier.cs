@@ -89,6 +89,17 @@ public sealed class GenreClassifier : IDisposable
             throw new ArgumentException($"The model needs {_model.SampleRate} Hz samples; these are {signal.SampleRate} Hz.", nameof(signal));
         }
 
+        var (window, windows, outputs) = Score(signal, name, options, cancellationToken);
+        var probabilities = GenreCalibration.Probabilities(outputs.GenreLogits, Genres.Count, Card.Temperature, Card.GenreBias);
+        return Summarise(probabilities, windows, outputs, signal.Duration, window);
+    }
+
+    /// <summary>The raw (uncalibrated) window outputs of a file, for evaluation and calibration fitting.</summary>
+    internal (PredictionWindow Window, int[] Windows, WindowOutputs Outputs) Score(string path, PredictionOptions options, CancellationToken cancellationToken) =>
+        Score(AudioLoader.Load(path, LoadOptions(options), cancellationToken), path, options, cancellationToken);
+
+    private (PredictionWindow Window, int[] Windows, WindowOutputs Outputs) Score(AudioSignal signal, string? name, PredictionOptions options, CancellationToken cancellationToken)
+    {
         if (signal.Samples.Length == 0)
         {
             throw new AudioDecodeException(name, "the file contains no audio samples");
@@ -96,9 +107,7 @@ public sealed class GenreClassifier : IDisposable
 
         var window = options.Window ?? DefaultWindow;
         var windows = SignalWindows.Select(_model.WindowCount(signal.Samples.Length), _model.WindowsPerClip, window);
-        var outputs = _model.Run(signal.Samples, windows, Math.Max(0, options.Tags), cancellationToken);
-        var probabilities = GenreCalibration.Probabilities(outputs.GenreLogits, Genres.Count, Card.Temperature, Card.GenreBias);
-        return Summarise(probabilities, windows, outputs, signal.Duration, window);
+        return (window, windows, _model.Run(signal.Samples, windows, Math.Max(0, options.Tags), cancellationToken));
     }
 
     private GenrePrediction Summarise(float[] probabilities, int[] windows, WindowOutputs outputs, TimeSpan duration, PredictionWindow window)

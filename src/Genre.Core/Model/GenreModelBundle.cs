@@ -57,55 +57,17 @@ public sealed class GenreModelBundle : IDisposable
         }
     }
 
-    /// <summary>
-    /// Writes the folder atomically: both files go to a temporary sibling folder that then replaces
-    /// <paramref name="directory"/>, so readers never see a half-written model.
-    /// </summary>
-    public void Save(string directory)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        var full = Path.GetFullPath(directory);
-        var parent = Path.GetDirectoryName(full)!;
-        var name = Path.GetFileName(full);
-        var temp = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.tmp");
-        var old = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.old");
-        try
+    /// <summary>Writes the folder atomically (<see cref="ModelFolder.WriteAtomically"/>): readers never see a half-written model.</summary>
+    public void Save(string directory) =>
+        ModelFolder.WriteAtomically(directory, temp =>
         {
-            Directory.CreateDirectory(temp);
             using (var weights = new FileStream(Path.Combine(temp, WeightsFileName), FileMode.CreateNew, FileAccess.Write))
             {
                 SafeTensorsFile.Write(weights, ModelWeights.Export(Network));
             }
 
             File.WriteAllText(Path.Combine(temp, CardFileName), Card.ToJson());
-            if (Directory.Exists(full))
-            {
-                Directory.Move(full, old);
-            }
-
-            Directory.Move(temp, full);
-            if (Directory.Exists(old))
-            {
-                Directory.Delete(old, recursive: true);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            if (Directory.Exists(old) && !Directory.Exists(full))
-            {
-                Directory.Move(old, full);
-            }
-
-            throw new OutputException(directory, e.Message, e);
-        }
-        finally
-        {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
-        }
-    }
+        });
 
     public void Dispose() => Network.Dispose();
 }

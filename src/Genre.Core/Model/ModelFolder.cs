@@ -72,4 +72,69 @@ public static class ModelFolder
             throw new ModelFileException(path, $"not a valid safetensors file: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// A copy of model folder <paramref name="source"/> (its files, not its subfolders) with <paramref name="card"/>
+    /// as its card, written atomically; source and destination may be the same folder.
+    /// </summary>
+    public static void WriteCopy(string source, string directory, ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var files = Directory.GetFiles(source);
+        WriteAtomically(directory, temp =>
+        {
+            foreach (var file in files.Where(f => Path.GetFileName(f) != CardFileName))
+            {
+                File.Copy(file, Path.Combine(temp, Path.GetFileName(file)));
+            }
+
+            File.WriteAllText(Path.Combine(temp, CardFileName), card.ToJson());
+        });
+    }
+
+    /// <summary>
+    /// Writes a model folder atomically: <paramref name="fill"/> writes into a temporary sibling folder that then
+    /// replaces <paramref name="directory"/>, so readers never see a half-written model; on failure the old one stays.
+    /// </summary>
+    public static void WriteAtomically(string directory, Action<string> fill)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(fill);
+        var full = Path.GetFullPath(directory);
+        var parent = Path.GetDirectoryName(full)!;
+        var name = Path.GetFileName(full);
+        var temp = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.tmp");
+        var old = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.old");
+        try
+        {
+            Directory.CreateDirectory(temp);
+            fill(temp);
+            if (Directory.Exists(full))
+            {
+                Directory.Move(full, old);
+            }
+
+            Directory.Move(temp, full);
+            if (Directory.Exists(old))
+            {
+                Directory.Delete(old, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (Directory.Exists(old) && !Directory.Exists(full))
+            {
+                Directory.Move(old, full);
+            }
+
+            throw new OutputException(directory, e.Message, e);
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
 }
