@@ -58,6 +58,8 @@ public static class TrainingJob
                 SplitDescription = split.Description,
                 Metrics = trained.Metrics,
                 Temperature = trained.Temperature,
+                // Training and validation clips: the validation split chose the epoch and fitted the temperature.
+                FittedClips = [.. split.Train.Concat(split.Validation).Select(i => features.Tracks[i]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
                 Created = DateTimeOffset.UtcNow,
                 Notes = request.Notes,
             };
