@@ -62,8 +62,8 @@ internal static class CalibrateCommand
         }
 
         var c = result.Calibration;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted {c.Method} on {result.FittedClips} clips: T = {c.Temperature:0.000}"
-            + (c.Bias is null ? string.Empty : $", bias [{string.Join(", ", c.Bias.Select(b => b.ToString("0.00", CultureInfo.InvariantCulture)))}]")));
+        var bias = c.Bias is null ? string.Empty : $", bias [{string.Join(", ", c.Bias.Select(b => b.ToString("0.00", CultureInfo.InvariantCulture)))}]";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fitted {c.Method} on {result.FittedClips} clips: T = {c.Temperature:0.000}{bias}"));
         Console.WriteLine($"chosen by {c.Selection}");
         if (result.Before is { } before && result.After is { } after)
         {

@@ -3,7 +3,6 @@ using System.Globalization;
 using Genre.Cli.Terminal;
 using Genre.Evaluation;
 using Genre.Inference;
-using Genre.Model;
 
 namespace Genre.Cli.Commands;
 

@@ -12,7 +12,7 @@ namespace Genre.Evaluation;
 /// </summary>
 public static class ModelCalibration
 {
-    /// <param name="fitClips">Names of the clips to fit on (the rest are held out); null: four in five clips of each genre.</param>
+    /// <summary>Scores every clip of <paramref name="dataDirectory"/>, fits on <paramref name="fitClips"/> (null: four in five clips of each genre), writes the folder.</summary>
     public static ModelCalibrationResult Run(string modelDirectory, string dataDirectory, string outputDirectory, IReadOnlySet<string>? fitClips,
         IProgress<ExtractionProgress>? progress = null, CancellationToken cancellationToken = default)
     {

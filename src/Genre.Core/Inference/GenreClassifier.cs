@@ -36,7 +36,7 @@ public sealed class GenreClassifier : IDisposable
 
     public string Directory { get; }
 
-    /// <summary>The rate <see cref="Predict(AudioSignal, PredictionOptions?, string?)"/> needs its samples at.</summary>
+    /// <summary>The rate <see cref="Predict(AudioSignal, PredictionOptions?, string?, CancellationToken)"/> needs its samples at.</summary>
     public int SampleRate => _model.SampleRate;
 
     /// <summary>Where the model listens when the caller does not say (its card's choice).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Genre.Inference;
 using Genre.Kinds;
 
 namespace Genre.Model;

@@ -63,15 +63,16 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Temperature_scaling_does_not_worsen_the_validation_calibration_error()
+    public void Temperature_scaling_does_not_worsen_the_validation_likelihood()
     {
         var features = SampleFeatures.Features;
         var track = DatasetSplits.ByTrack(features, seed: 42);
         using var result = Trainer.Train(features, track, new TrainingOptions { Epochs = 8, Threads = 2, Seed = 3 });
         var metrics = result.Metrics;
-        // T is fitted on validation: its NLL there can only fall, and on this set the ECE must follow.
+        // T is fitted on validation to minimise its NLL, so the NLL there can only fall. The ECE is not what T minimises
+        // and may move either way by a bin's worth (it did: 0.1056 -> 0.1069), so it is only checked to be recorded.
         metrics.CalibratedValidationLoss.ShouldBeLessThanOrEqualTo(metrics.ValidationLoss + 1e-6);
-        metrics.ValidationEceAfter.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(metrics.ValidationEceBefore.ShouldNotBeNull());
+        metrics.ValidationEceAfter.ShouldNotBeNull().ShouldBeInRange(0.0, 1.0);
         // The test figures come from the same outputs the report is written from.
         result.Test.Count.ShouldBe(track.Test.Length);
         metrics.TestSegments.ShouldBe(track.Test.Length);
