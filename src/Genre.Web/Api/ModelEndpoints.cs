@@ -12,7 +12,7 @@ internal static class ModelEndpoints
     {
         // The folder's name, not its path: a health check need not tell the server's layout.
         app.MapGet("/health", (GenreClassifier classifier) =>
-            Results.Json(new { status = "ok", model = Path.GetFileName(Path.TrimEndingDirectorySeparator(classifier.Directory)), genres = classifier.Genres.Count }));
+            Results.Json(new { status = "ok", model = Path.GetFileName(Path.TrimEndingDirectorySeparator(classifier.Directory)), kind = classifier.Kind, genres = classifier.Genres.Count }));
         app.MapGet("/genres", (GenreClassifier classifier) => Results.Json(new { genres = classifier.Genres }));
     }
 }
