@@ -12,6 +12,8 @@ public sealed record ModelCard
 {
     public const int CurrentFormat = 1;
 
+    private readonly string? _kind;
+
     public static JsonSerializerOptions JsonOptions => ModelCardJsonContext.Default.Options;
 
     public int FormatVersion { get; init; } = CurrentFormat;
@@ -20,7 +22,12 @@ public sealed record ModelCard
     /// Which kind of model this is: its front end, network and rule for turning window outputs into genre
     /// probabilities (<see cref="ModelKinds"/>). Cards written before kinds existed are the original MFCC CNN.
     /// </summary>
-    public string Kind { get; init; } = ModelKinds.MfccCnn;
+    public string Kind
+    {
+        // The source-generated reader sets an absent property to null rather than leaving the default.
+        get => _kind ?? ModelKinds.MfccCnn;
+        init => _kind = value;
+    }
 
     public string Architecture { get; init; } = CnnLayout.Architecture;
 
