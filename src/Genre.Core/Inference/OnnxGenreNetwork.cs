@@ -1,7 +1,5 @@
 using Genre.Data;
 using Genre.Model;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Genre.Inference;
 
@@ -9,41 +7,24 @@ namespace Genre.Inference;
 /// The genre CNN for inference, run by ONNX Runtime from a graph built in memory from the model folder. Nothing on
 /// this path touches a TorchSharp type (<see cref="ModelFolder"/>, <see cref="CnnLayout"/> and the builder are
 /// TorchSharp-free), so libtorch is never loaded: a cold start costs ORT's ~0.1 s instead of libtorch's much more.
-/// Thread-safe: one <see cref="InferenceSession"/> is shared and ORT's Run may be called concurrently.
+/// Thread-safe: one <see cref="OrtSession"/> is shared and ORT's Run may be called concurrently.
 /// </summary>
 public sealed class OnnxGenreNetwork : IDisposable
 {
-    private static readonly string[] InputNames = [OnnxGraphBuilder.InputName];
     private static readonly string[] OutputNames = [OnnxGraphBuilder.OutputName];
 
     private readonly byte[] _model;
-    private readonly SessionOptions _options;
-    private readonly InferenceSession _session;
+    private readonly OrtSession _session;
     private bool _disposed;
 
     private OnnxGenreNetwork(ModelCard card, byte[] model)
     {
         Card = card;
         _model = model;
-        _options = new SessionOptions
-        {
-            // One 30 s file is 10 segments, about a millisecond of work: waking a second thread costs about as much
-            // as it saves on a 2-core box, idle pool threads spin and steal the other core, and callers that need
-            // throughput run files in parallel instead.
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        try
-        {
-            _session = new InferenceSession(model, _options);
-        }
-        catch
-        {
-            _options.Dispose();
-            throw;
-        }
+        // One 30 s file is 10 segments, about a millisecond of work: waking a second thread costs about as much as it
+        // saves on a 2-core box, idle pool threads spin and steal the other core, and callers that need throughput
+        // run files in parallel instead.
+        _session = new OrtSession(model, intraOpThreads: 1);
     }
 
     public ModelCard Card { get; }
@@ -98,12 +79,7 @@ public sealed class OnnxGenreNetwork : IDisposable
 
     private void RunBatch(ReadOnlySpan<float> segments, int count, Span<float> logits)
     {
-        // ORT reads the input in place from this buffer; copying the span in is ~10 µs for a whole file.
-        using var input = OrtValue.CreateAllocatedTensorValue(OrtAllocator.DefaultInstance, TensorElementType.Float,
-            [count, 1, CnnLayout.Frames, CnnLayout.Coefficients]);
-        segments.CopyTo(input.GetTensorMutableDataAsSpan<float>());
-        using var runOptions = new RunOptions();
-        using var outputs = _session.Run(runOptions, InputNames, [input], OutputNames);
+        using var outputs = _session.Run(OnnxGraphBuilder.InputName, segments, [count, 1, CnnLayout.Frames, CnnLayout.Coefficients], OutputNames);
         outputs[0].GetTensorDataAsSpan<float>().CopyTo(logits);
     }
 
@@ -123,6 +99,5 @@ public sealed class OnnxGenreNetwork : IDisposable
 
         _disposed = true;
         _session.Dispose();
-        _options.Dispose();
     }
 }

@@ -1,14 +1,13 @@
 using Genre.Model;
-using Google.Protobuf;
 using Onnx;
+using static Genre.Inference.OnnxProto;
 
 namespace Genre.Inference;
 
 /// <summary>
 /// Builds the ONNX graph of <see cref="CnnLayout"/> in eval mode from safetensors weights under PyTorch's names:
 /// per block Conv -> Relu -> MaxPool -> BatchNormalization (running statistics), then Flatten and three Gemm layers
-/// with Relu between (dropout is the identity in eval mode). The protobuf messages are OnnxSharp 0.3.2's generated
-/// <c>Onnx.*</c> classes; only their serialisation is used, never protobuf reflection, which keeps start-up cheap.
+/// with Relu between (dropout is the identity in eval mode). The protobuf pieces are <see cref="OnnxProto"/>'s.
 /// </summary>
 internal static class OnnxGraphBuilder
 {
@@ -18,7 +17,6 @@ internal static class OnnxGraphBuilder
     // Opset 13 has every operator used here in its final form; IR version 7 is the one that goes with it.
     private const long Opset = 13;
     private const long IrVersion = 7;
-    private const string BatchDimension = "batch";
 
     /// <summary>The serialised model; <paramref name="tensors"/> must have passed <see cref="CnnLayout.CheckWeights"/>.</summary>
     public static byte[] Build(IReadOnlyDictionary<string, SafeTensor> tensors, int classes)
@@ -66,72 +64,6 @@ internal static class OnnxGraphBuilder
         }
 
         graph.Node[^1].Output[0] = OutputName;
-        var model = new ModelProto
-        {
-            IrVersion = IrVersion,
-            ProducerName = "Genre",
-            Graph = graph,
-        };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
-        return model.ToByteArray();
+        return OnnxProto.Serialise(graph, Opset, IrVersion);
     }
-
-    /// <summary>Adds a node whose single output is named after it; returns that name.</summary>
-    private static string Node(GraphProto graph, string op, string[] inputs, string name, params AttributeProto[] attributes)
-    {
-        var node = new NodeProto { OpType = op, Name = name };
-        node.Input.Add(inputs);
-        node.Output.Add($"{name}.{op}");
-        node.Attribute.Add(attributes);
-        graph.Node.Add(node);
-        return node.Output[0];
-    }
-
-    private static string Weight(GraphProto graph, IReadOnlyDictionary<string, SafeTensor> tensors, string name)
-    {
-        var source = tensors[name];
-        var tensor = new TensorProto
-        {
-            Name = name,
-            DataType = (int)TensorProto.Types.DataType.Float,
-            // safetensors data is little-endian C order, exactly ONNX's raw_data layout.
-            RawData = ByteString.CopyFrom(source.Data),
-        };
-        tensor.Dims.Add(source.Shape);
-        graph.Initializer.Add(tensor);
-        return name;
-    }
-
-    private static ValueInfoProto Value(string name, int?[] dims)
-    {
-        var shape = new TensorShapeProto();
-        foreach (var d in dims)
-        {
-            shape.Dim.Add(d is { } value
-                ? new TensorShapeProto.Types.Dimension { DimValue = value }
-                : new TensorShapeProto.Types.Dimension { DimParam = BatchDimension });
-        }
-
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto
-            {
-                TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape },
-            },
-        };
-    }
-
-    private static AttributeProto Ints(string name, params long[] values)
-    {
-        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
-        attribute.Ints.Add(values);
-        return attribute;
-    }
-
-    private static AttributeProto Int(string name, long value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
-
-    private static AttributeProto Float(string name, float value) =>
-        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
 }

@@ -55,7 +55,8 @@ public static class ModelFolder
         }
     }
 
-    private static Dictionary<string, SafeTensor> ReadWeights(string path)
+    /// <summary>A safetensors file; a missing or malformed one is a <see cref="ModelFileException"/> naming it.</summary>
+    internal static Dictionary<string, SafeTensor> ReadWeights(string path)
     {
         if (!File.Exists(path))
         {

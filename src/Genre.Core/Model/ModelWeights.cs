@@ -35,11 +35,23 @@ public static class ModelWeights
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(tensors);
         CnnLayout.CheckWeights(tensors, model.Classes, path);
-        var state = model.state_dict();
+        CopyInto(model, tensors);
+    }
+
+    /// <summary>
+    /// Copies every tensor of <paramref name="tensors"/> into the state-dict entry of that name; entries without one
+    /// keep their values. Callers check names, types and shapes first.
+    /// </summary>
+    internal static void CopyInto(nn.Module module, IReadOnlyDictionary<string, SafeTensor> tensors)
+    {
         using var noGrad = no_grad();
-        foreach (var (name, target) in state)
+        foreach (var (name, target) in module.state_dict())
         {
-            var source = tensors[name];
+            if (!tensors.TryGetValue(name, out var source))
+            {
+                continue;
+            }
+
             using var value = source.DType == SafeTensorDType.F32
                 ? tensor(MemoryMarshal.Cast<byte, float>(source.Data).ToArray(), source.Shape)
                 : tensor(MemoryMarshal.Cast<byte, long>(source.Data).ToArray(), source.Shape);

@@ -1,4 +1,5 @@
 using Genre.Inference;
+using Genre.Kinds.AudioSet;
 
 namespace Genre.Core.Tests.Inference;
 
@@ -12,5 +13,11 @@ public static class IsolatedInference
     {
         using var network = OnnxGenreNetwork.Load(modelDirectory);
         return network.Logits(segments, count);
+    }
+
+    public static float[] AudioSetLogits(string weightsPath, float[] windows, int count)
+    {
+        using var network = EfficientAtOnnxNetwork.Load(weightsPath);
+        return network.Run(windows, count).Logits;
     }
 }

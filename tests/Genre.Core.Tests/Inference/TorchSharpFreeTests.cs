@@ -34,4 +34,18 @@ public sealed class TorchSharpFreeTests : IDisposable
         _ = context.Assemblies.Single(a => a.GetName().Name == "Genre.Core").GetType("Genre.Model.GenreCnn", throwOnError: true)!.BaseType;
         context.LoadedNames.ShouldContain("TorchSharp");
     }
+
+    [Fact]
+    public void Loading_and_running_the_onnx_audioset_network_does_not_load_torchsharp()
+    {
+        var context = new IsolatedLoadContext(AppContext.BaseDirectory);
+        var tests = context.LoadFromAssemblyPath(typeof(IsolatedInference).Assembly.Location);
+        var run = tests.GetType(typeof(IsolatedInference).FullName!)!.GetMethod(nameof(IsolatedInference.AudioSetLogits))!;
+
+        var logits = (float[])run.Invoke(null, [TestPaths.EfficientAtWeights, AudioSetReference.WindowZeroMel(), 1])!;
+
+        Golden.AssertClose(logits, AudioSetReference.WindowZeroLogits(), Golden.AudioSetLogitsTolerance, "isolated logits");
+        context.LoadedNames.ShouldContain("Microsoft.ML.OnnxRuntime");
+        context.LoadedNames.ShouldNotContain("TorchSharp");
+    }
 }

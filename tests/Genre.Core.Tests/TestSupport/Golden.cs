@@ -18,6 +18,15 @@ internal static class Golden
 
     public const float MelBasisTolerance = 1e-6f;
 
+    /// <summary>AudioSet network (EfficientAT mn04) logits from the reference mel input: max |diff|, as its README states.</summary>
+    public const float AudioSetLogitsTolerance = 1e-3f;
+
+    /// <summary>Its 384-d embedding (the global average of features.16): max |diff|.</summary>
+    public const float AudioSetEmbeddingTolerance = 1e-3f;
+
+    /// <summary>Every block output features.N: max |diff| relative to the block's largest |value|.</summary>
+    public const float AudioSetBlockRelativeTolerance = 1e-5f;
+
     public static NpyArray Load(string path)
     {
         using var file = File.OpenRead(path);

@@ -17,6 +17,11 @@ internal static class TestPaths
 
     public static string PytorchSeedCnn => Path.Combine(Reference, "pytorch-seed-cnn");
 
+    /// <summary>Golden values of the pretrained AudioSet network (reference/efficientat/README.md).</summary>
+    public static string EfficientAt => Path.Combine(Reference, "efficientat");
+
+    public static string EfficientAtWeights => Path.Combine(Shared, "pretrained", "efficientat-mn04-as", "weights.safetensors");
+
     public static string GtzanSample => Path.Combine(Shared, "data", "gtzan-sample");
 
     public static string GtzanSampleClips => Path.Combine(GtzanSample, "genres_original");
