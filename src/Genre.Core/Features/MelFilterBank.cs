@@ -1,9 +1,12 @@
+using System.Numerics.Tensors;
+
 namespace Genre.Features;
 
 /// <summary>
-/// librosa.filters.mel(htk=False, norm='slaney'): triangular filters on the Slaney mel scale, area-normalised,
+/// A mel filter bank kept sparse: each filter touches only a few dozen of the spectrum's bins. <see cref="Create"/>
+/// builds librosa.filters.mel(htk=False, norm='slaney'): triangular filters on the Slaney mel scale, area-normalised,
 /// computed in float64 and stored as float32. Written here because no library on hand has Slaney's scale bit-exact.
-/// Kept sparse: each filter touches only a few dozen of the 1,025 bins.
+/// Other banks (the Kaldi one of the AudioSet network) come in through <see cref="FromDense"/>.
 /// </summary>
 internal sealed class MelFilterBank
 {
@@ -32,12 +35,22 @@ internal sealed class MelFilterBank
     public static MelFilterBank Create(int sampleRate, int fftSize, int bands, double fMin = 0, double? fMax = null)
     {
         var dense = Dense(sampleRate, fftSize, bands, fMin, fMax ?? sampleRate / 2.0);
-        var bins = 1 + (fftSize / 2);
+        return FromDense(dense, bands, 1 + (fftSize / 2));
+    }
+
+    /// <summary>The sparse form of a (bands x bins) row-major matrix: each row from its first to its last non-zero weight.</summary>
+    public static MelFilterBank FromDense(ReadOnlySpan<float> dense, int bands, int bins)
+    {
+        if (dense.Length != bands * bins)
+        {
+            throw new ArgumentException($"The matrix holds {dense.Length} weights, not {bands} x {bins}.", nameof(dense));
+        }
+
         var start = new int[bands];
         var weights = new float[bands][];
         for (var m = 0; m < bands; m++)
         {
-            var row = dense.AsSpan(m * bins, bins);
+            var row = dense.Slice(m * bins, bins);
             var first = row.IndexOfAnyExcept(0f);
             var last = row.LastIndexOfAnyExcept(0f);
             start[m] = Math.Max(first, 0);
@@ -45,6 +58,16 @@ internal sealed class MelFilterBank
         }
 
         return new MelFilterBank(bands, bins, start, weights);
+    }
+
+    /// <summary>Filters one power spectrum of <see cref="Bins"/> values into <see cref="Bands"/> mel energies.</summary>
+    public void Apply(ReadOnlySpan<float> spectrum, Span<float> mel)
+    {
+        for (var m = 0; m < Bands; m++)
+        {
+            var weights = Weights[m];
+            mel[m] = weights.Length == 0 ? 0f : TensorPrimitives.Dot(weights, spectrum.Slice(Start[m], weights.Length));
+        }
     }
 
     /// <summary>The full (bands x bins) matrix, row-major, as librosa returns it.</summary>

@@ -132,12 +132,7 @@ public sealed class MfccExtractor : IDisposable
                 spectrum.CopyTo(power.Slice(t * bins, bins));
             }
 
-            var mel = melDb.Slice(t * bands, bands);
-            for (var m = 0; m < bands; m++)
-            {
-                var weights = _mel.Weights[m];
-                mel[m] = weights.Length == 0 ? 0f : TensorPrimitives.Dot(weights, spectrum.Slice(_mel.Start[m], weights.Length));
-            }
+            _mel.Apply(spectrum, melDb.Slice(t * bands, bands));
         }
 
         var db = melDb[..(frames * bands)];

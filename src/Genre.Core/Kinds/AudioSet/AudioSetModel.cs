@@ -14,7 +14,7 @@ internal sealed class AudioSetModel : IGenreModel
     /// <summary>Windows per front-end-and-network chunk: 8 inputs are 4 MB.</summary>
     private const int Chunk = 8;
 
-    private const int MelSize = AudioSetFrontEnd.MelBands * AudioSetFrontEnd.Frames;
+    private const int MelSize = AudioSetFrontEnd.InputLength;
 
     private readonly AudioSetClasses _classes;
     private readonly EfficientAtOnnxNetwork _network;
@@ -57,7 +57,7 @@ internal sealed class AudioSetModel : IGenreModel
                 cancellationToken.ThrowIfCancellationRequested();
                 var window = SignalWindows.Cut(samples, windows[start + i], WindowSamples, padding);
                 silent[start + i] = SignalWindows.IsSilent(window);
-                AudioSetFrontEnd.Compute(window, mels.AsSpan(i * MelSize, MelSize));
+                AudioSetFrontEnd.Shared.Compute(window, mels.AsSpan(i * MelSize, MelSize));
             }
 
             cancellationToken.ThrowIfCancellationRequested();
