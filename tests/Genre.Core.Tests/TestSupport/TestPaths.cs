@@ -15,8 +15,6 @@ internal static class TestPaths
 
     public static string Segments => Path.Combine(Librosa, "segments");
 
-    public static string EfficientAt => Path.Combine(Reference, "efficientat");
-
     public static string PytorchSeedCnn => Path.Combine(Reference, "pytorch-seed-cnn");
 
     /// <summary>Golden values of the pretrained AudioSet network (reference/efficientat/README.md).</summary>
