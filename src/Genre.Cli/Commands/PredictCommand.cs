@@ -111,7 +111,8 @@ internal static class PredictCommand
 
         if (prediction.IsMusic == false)
         {
-            AnsiConsole.MarkupLine($"{title}\n  [yellow]this does not sound like music[/] [grey](music {Percent(prediction.MusicProbability!.Value)}), so no genre[/]");
+            var other = prediction.OtherSound is { } sound ? $"it sounds like {Markup.Escape(sound.Tag)} {Percent(sound.Probability)}, music {Percent(prediction.MusicProbability!.Value)}" : string.Empty;
+            AnsiConsole.MarkupLine($"{title}\n  [yellow]this does not sound like music[/] [grey]({other}), so no genre[/]");
         }
         else
         {

@@ -123,7 +123,7 @@ public sealed class GenreClassifier : IDisposable
         var mean = TrackProbabilities.Mean(probabilities, outputs.Silent, classes);
         var scores = Genres.Select((g, c) => new GenreProbability(g, mean?[c] ?? 0f)).ToArray();
         var best = scores.MaxBy(p => p.Probability)!;
-        var heard = mean is not null && !(outputs.MusicProbability < MusicDetection.Threshold);
+        var heard = mean is not null && MusicDetection.IsMusic(outputs.MusicProbability, outputs.OtherSound?.Probability) != false;
         return new GenrePrediction
         {
             Genre = heard ? best.Genre : null,
@@ -134,6 +134,7 @@ public sealed class GenreClassifier : IDisposable
             Window = window,
             IsSilent = mean is null,
             MusicProbability = outputs.MusicProbability,
+            OtherSound = outputs.OtherSound,
             Tags = outputs.Tags,
         };
     }

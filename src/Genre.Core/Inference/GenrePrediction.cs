@@ -23,11 +23,14 @@ public sealed record GenrePrediction
     /// <summary>No window held audible sound.</summary>
     public bool IsSilent { get; init; }
 
-    /// <summary>The network's probability that the input is music (AudioSet's "Music" class); null for kinds that cannot tell.</summary>
+    /// <summary>The network's probability that the input is music (for AudioSet: its strongest music class); null for kinds that cannot tell.</summary>
     public float? MusicProbability { get; init; }
 
-    /// <summary>False when the network hears the input as something other than music; null for kinds that cannot tell.</summary>
-    public bool? IsMusic => MusicProbability is { } p ? p >= MusicDetection.Threshold : null;
+    /// <summary>The strongest sound the network hears that is not music (speech, noise, ...); null for kinds that cannot tell.</summary>
+    public TagProbability? OtherSound { get; init; }
+
+    /// <summary>False when the network hears something other than music more strongly than any music (<see cref="MusicDetection"/>); null for kinds that cannot tell.</summary>
+    public bool? IsMusic => MusicDetection.IsMusic(MusicProbability, OtherSound?.Probability);
 
     /// <summary>The strongest other music tags (instruments, moods, styles), as many as asked for; empty for kinds that know none.</summary>
     public IReadOnlyList<TagProbability> Tags { get; init; } = [];

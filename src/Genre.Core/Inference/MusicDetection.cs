@@ -4,8 +4,11 @@ namespace Genre.Inference;
 public static class MusicDetection
 {
     /// <summary>
-    /// The network's Music output is a sigmoid trained as a yes/no detector on AudioSet, so 0.5 is its own decision
-    /// point; it was fixed before any measurement, not tuned on test clips.
+    /// Music against everything else, as the network's own classes weigh it: music when its strongest music class
+    /// (Music, an instrument, a style, singing) is at least as probable as its strongest other class (speech, noise,
+    /// hum, ...). A fixed probability threshold does not work: AudioSet's outputs are not calibrated per class, and a
+    /// string recording scores 0.4 on Music while speech scores 0.04. Null when the kind cannot tell.
     /// </summary>
-    public const float Threshold = 0.5f;
+    public static bool? IsMusic(float? music, float? other) =>
+        music is { } m ? m >= (other ?? 0f) : null;
 }

@@ -56,12 +56,24 @@ public static class PredictionJson
         if (prediction.MusicProbability is { } music)
         {
             json.WriteNumber("music", Math.Round(music, 6));
-            json.WriteBoolean("is_music", music >= MusicDetection.Threshold);
+            json.WriteBoolean("is_music", prediction.IsMusic ?? true);
         }
         else
         {
             json.WriteNull("music");
             json.WriteNull("is_music");
+        }
+
+        if (prediction.OtherSound is { } other)
+        {
+            json.WriteStartObject("other_sound");
+            json.WriteString("tag", other.Tag);
+            json.WriteNumber("probability", Math.Round(other.Probability, 6));
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("other_sound");
         }
 
         json.WriteNumber("duration", Math.Round(prediction.Duration.TotalSeconds, 3));

@@ -11,5 +11,8 @@ internal sealed record WindowOutputs(float[] GenreLogits, bool[] Silent)
     /// <summary>Mean over the non-silent windows of the network's own "Music" probability; null if the kind cannot tell.</summary>
     public float? MusicProbability { get; init; }
 
+    /// <summary>The strongest class that is not music (speech, noise, ...), for kinds that know any.</summary>
+    public TagProbability? OtherSound { get; init; }
+
     public IReadOnlyList<TagProbability> Tags { get; init; } = [];
 }

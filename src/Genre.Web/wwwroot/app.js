@@ -90,7 +90,7 @@ function render(file, prediction) {
   $('confidence').textContent = prediction.genre
     ? `${percent(prediction.confidence)} confident`
     : notMusic
-      ? `This does not sound like music (music ${percent(prediction.music)}), so no genre`
+      ? `This does not sound like music${prediction.other_sound ? ` (it sounds like ${prediction.other_sound.tag}, ${percent(prediction.other_sound.probability)})` : ''}, so no genre`
       : 'no audible sound, so no genre';
   player.src = playerUrl;
   player.setAttribute('aria-label', `Play ${file.name}`);

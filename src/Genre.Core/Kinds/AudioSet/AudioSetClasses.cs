@@ -4,8 +4,8 @@ namespace Genre.Kinds.AudioSet;
 
 /// <summary>
 /// AudioSet's 527 class names (Google's ontology, <c>class_labels_indices.csv</c>, CC BY 4.0) and the classes this
-/// program reads beyond the genres: Music, to tell music from everything else, and the music tags worth showing
-/// (singing and rapping, instruments, other styles, moods).
+/// program reads beyond the genres: the music classes, to tell music from everything else, and the music tags worth
+/// showing (singing and rapping, instruments, other styles, moods).
 /// </summary>
 internal sealed class AudioSetClasses
 {
@@ -35,9 +35,16 @@ internal sealed class AudioSetClasses
         ["rock"] = 219,
     };
 
-    /// <summary>Tag candidates: Singing .. Rapping (27-36) and the Music subtree's instruments, styles and moods (138-282), minus the genre outputs.</summary>
+    /// <summary>
+    /// AudioSet's music classes: Singing .. Rapping (27-36), Music itself (137) and the Music subtree's instruments,
+    /// genres, styles and moods (138-282). The ontology makes each child imply music, but the network under-predicts
+    /// the parent: a string quartet scores high on Violin and Orchestra and lower on Music.
+    /// </summary>
+    public static IReadOnlyList<int> MusicClasses { get; } = [.. Enumerable.Range(27, 10).Concat(Enumerable.Range(Music, 146))];
+
+    /// <summary>Tag candidates: the music classes but Music itself and the genre outputs.</summary>
     public static int[] TagClasses(IReadOnlyCollection<int> genreOutputs) =>
-        [.. Enumerable.Range(27, 10).Concat(Enumerable.Range(138, 145)).Where(c => !genreOutputs.Contains(c))];
+        [.. MusicClasses.Where(c => c != Music && !genreOutputs.Contains(c))];
 
     /// <summary>Reads <c>index,mid,display_name</c> rows; every problem is a <see cref="ModelFileException"/> naming the file.</summary>
     public static AudioSetClasses Read(string path)

@@ -5,8 +5,8 @@ namespace Genre.Kinds.AudioSet;
 
 /// <summary>
 /// The AudioSet network at prediction time: each chosen 10 s window to its log-mel input
-/// (<see cref="AudioSetFrontEnd"/>), the network in ONNX Runtime, then the genre outputs' logits, the mean Music
-/// probability and the strongest tags. Windows go through in chunks, so a full timeline of an hour holds a few
+/// (<see cref="AudioSetFrontEnd"/>), the network in ONNX Runtime, then the genre outputs' logits, the music
+/// probability (the strongest music class, mean over windows) and the strongest tags. Windows go through in chunks, so a full timeline of an hour holds a few
 /// windows' inputs at a time, not all of them. Thread-safe.
 /// </summary>
 internal sealed class AudioSetModel : IGenreModel
@@ -20,6 +20,7 @@ internal sealed class AudioSetModel : IGenreModel
     private readonly EfficientAtOnnxNetwork _network;
     private readonly int[] _genreOutputs;
     private readonly int[] _tagClasses;
+    private readonly int[] _otherClasses;
 
     public AudioSetModel(ModelCard card, AudioSetClasses classes, EfficientAtOnnxNetwork network)
     {
@@ -28,6 +29,7 @@ internal sealed class AudioSetModel : IGenreModel
         _network = network;
         _genreOutputs = [.. card.GenreOutputs!];
         _tagClasses = AudioSetClasses.TagClasses(_genreOutputs);
+        _otherClasses = [.. Enumerable.Range(0, AudioSetClasses.Count).Except(AudioSetClasses.MusicClasses)];
     }
 
     public ModelCard Card { get; }
@@ -88,7 +90,8 @@ internal sealed class AudioSetModel : IGenreModel
 
         return new WindowOutputs(genreLogits, silent)
         {
-            MusicProbability = (float)(meanSigmoid[AudioSetClasses.Music] / voters),
+            MusicProbability = (float)(AudioSetClasses.MusicClasses.Max(c => meanSigmoid[c]) / voters),
+            OtherSound = _otherClasses.MaxBy(c => meanSigmoid[c]) is var other ? new TagProbability(_classes.Names[other], (float)(meanSigmoid[other] / voters)) : null,
             Tags = [.. _tagClasses.OrderByDescending(c => meanSigmoid[c]).Take(tags)
                 .Select(c => new TagProbability(_classes.Names[c], (float)(meanSigmoid[c] / voters)))],
         };
