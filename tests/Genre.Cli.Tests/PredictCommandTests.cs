@@ -6,7 +6,10 @@ using Shouldly;
 
 namespace Genre.Cli.Tests;
 
-/// <summary>The real <c>genre predict</c> process with the shipped default model: output, JSON Lines and exit codes.</summary>
+/// <summary>
+/// The real <c>genre predict</c> process with both shipped models — the AudioSet default and the GTZAN CNN
+/// (<c>--model models/gtzan-cnn</c>) — output, JSON Lines and exit codes.
+/// </summary>
 public sealed class PredictCommandTests : IDisposable
 {
     private static readonly string[] s_genres = ["blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"];
@@ -19,6 +22,8 @@ public sealed class PredictCommandTests : IDisposable
 
     private static string Formats => Path.Combine(GenreProcess.Shared, "reference", "librosa", "formats");
 
+    private static string Cnn => Path.Combine(GenreProcess.RepositoryRoot, "models", "gtzan-cnn");
+
     [Fact]
     public void A_sample_clip_gets_a_readable_table_with_the_top_genres()
     {
@@ -26,7 +31,7 @@ public sealed class PredictCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldContain("classical.00000.wav");
-        result.Output.ShouldContain("(30.0 s, 10 segments)");
+        result.Output.ShouldContain("(30.0 s, 3 windows of spread)");
         result.Output.ShouldContain("█");
         result.Output.Split('\n').Count(l => l.TrimEnd().EndsWith(" %", StringComparison.Ordinal)).ShouldBe(1 + 4);
     }
@@ -42,13 +47,15 @@ public sealed class PredictCommandTests : IDisposable
         var result = GenreProcess.Run("predict", file);
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.Split('\n').ShouldContain(l => l.StartsWith(file + "  (30.0 s, 10 segments)", StringComparison.Ordinal));
+        result.Output.Split('\n').ShouldContain(l => l.StartsWith(file + "  (30.0 s, 3 windows of spread)", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Every_reference_format_is_classified_as_json_lines_in_one_run()
+    [Theory]
+    [InlineData("default", new[] { 0.0 })] // 8 s: one 10 s window, zero-padded (it holds more than 5 s)
+    [InlineData("gtzan-cnn", new[] { 0.0, 3.0, 6.0 })] // two full 3 s segments and one padded
+    public void Every_reference_format_is_classified_as_json_lines_in_one_run(string model, double[] starts)
     {
-        var result = GenreProcess.Run("predict", Formats, "--json");
+        var result = GenreProcess.Run("predict", Formats, "--json", "--model", Path.Combine(GenreProcess.RepositoryRoot, "models", model));
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -66,9 +73,7 @@ public sealed class PredictCommandTests : IDisposable
             probabilities.EnumerateObject().Select(p => p.Name).ShouldBe(s_genres);
             probabilities.EnumerateObject().Sum(p => p.Value.GetDouble()).ShouldBe(1.0, 1e-4);
             root.GetProperty("confidence").GetDouble().ShouldBe(probabilities.GetProperty(genre).GetDouble(), 1e-6);
-            var segments = root.GetProperty("segments").EnumerateArray().ToList();
-            segments.Count.ShouldBe(3); // 8 s: two full segments and one padded
-            segments.Select(s => s.GetProperty("start").GetDouble()).ShouldBe([0.0, 3.0, 6.0]);
+            root.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("start").GetDouble()).ShouldBe(starts);
         }
 
         // Seven encodings of one excerpt: the same music, so the same verdict.
@@ -76,7 +81,7 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
-    public void Short_long_silent_mono_and_stereo_inputs_are_handled()
+    public void Short_long_silent_mono_and_stereo_inputs_are_handled_by_the_cnn()
     {
         var rate = 44100;
         var tone = BadInputs.Tone(rate * 600, rate, 220); // 10 minutes
@@ -91,8 +96,8 @@ public sealed class PredictCommandTests : IDisposable
 
         AudioFileWriter.Write(_dir.File("stereo.flac"), stereo, rate, 2, AudioFileFormat.FlacPcm16);
 
-        var first30 = Lines(GenreProcess.Run("predict", _dir.Path, "--json"));
-        var full = Lines(GenreProcess.Run("predict", _dir.File("long.wav"), "--json", "--window", "full"));
+        var first30 = Lines(GenreProcess.Run("predict", _dir.Path, "--json", "--model", Cnn));
+        var full = Lines(GenreProcess.Run("predict", _dir.File("long.wav"), "--json", "--window", "full", "--model", Cnn));
 
         first30["long.wav"].GetProperty("segments").GetArrayLength().ShouldBe(10);
         first30["long.wav"].GetProperty("duration").GetDouble().ShouldBe(30.0, 0.01);
@@ -103,6 +108,55 @@ public sealed class PredictCommandTests : IDisposable
         first30["stereo.flac"].GetProperty("segments").GetArrayLength().ShouldBe(2);
         full["long.wav"].GetProperty("segments").GetArrayLength().ShouldBe(200);
         full["long.wav"].GetProperty("segments")[199].GetProperty("start").GetDouble().ShouldBe(597.0, 0.01);
+    }
+
+    [Fact]
+    public void The_audioset_default_listens_in_10_s_windows_and_says_a_tone_is_not_music()
+    {
+        var rate = 44100;
+        var tone = BadInputs.Tone(rate * 240, rate, 220); // 4 minutes
+        AudioFileWriter.Write(_dir.File("long.wav"), tone, rate, 1, AudioFileFormat.WavPcm16);
+        AudioFileWriter.Write(_dir.File("short.wav"), tone.AsSpan(0, rate), rate, 1, AudioFileFormat.WavPcm16);
+        AudioFileWriter.Write(_dir.File("silent.wav"), new short[rate * 5], rate, 1, AudioFileFormat.WavPcm16);
+
+        var spread = Lines(GenreProcess.Run("predict", _dir.Path, "--json"));
+        var first30 = Lines(GenreProcess.Run("predict", _dir.File("long.wav"), "--json", "--window", "first30"));
+        var full = Lines(GenreProcess.Run("predict", _dir.File("long.wav"), "--json", "--window", "full"));
+
+        // 24 windows of 10 s; spread takes the centres of three equal parts.
+        spread["long.wav"].GetProperty("window").GetString().ShouldBe("spread");
+        spread["long.wav"].GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("start").GetDouble()).ShouldBe([40.0, 120.0, 200.0]);
+        spread["long.wav"].GetProperty("duration").GetDouble().ShouldBe(240.0, 0.01);
+        first30["long.wav"].GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("start").GetDouble()).ShouldBe([0.0, 10.0, 20.0]);
+        full["long.wav"].GetProperty("segments").GetArrayLength().ShouldBe(24);
+        spread["short.wav"].GetProperty("segments").GetArrayLength().ShouldBe(1);
+        foreach (var tone440 in new[] { spread["long.wav"], spread["short.wav"] })
+        {
+            tone440.GetProperty("is_music").GetBoolean().ShouldBeFalse();
+            tone440.GetProperty("genre").ValueKind.ShouldBe(JsonValueKind.Null);
+            tone440.GetProperty("other_sound").GetProperty("probability").GetDouble().ShouldBeGreaterThan(tone440.GetProperty("music").GetDouble());
+        }
+
+        spread["silent.wav"].GetProperty("silent").GetBoolean().ShouldBeTrue();
+        spread["silent.wav"].GetProperty("genre").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void A_song_gets_a_genre_with_tags_and_speech_is_not_music()
+    {
+        var song = Path.Combine(GenreProcess.Shared, "data", "real-songs", "hiphop", "jamendolyrics__Mes_Larmes_-_kobzx2z.mp3");
+        var speech = _dir.File("speech.wav");
+        Speech.Write(speech, "Good evening, this is the news. Heavy rain is expected across the north tonight, with strong winds along the coast.");
+
+        var result = GenreProcess.Run("predict", song, speech, "--tags", "3");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain("tags: ");
+        result.Output.ShouldContain("this does not sound like music (it sounds like Speech");
+        var json = Lines(GenreProcess.Run("predict", song, "--tags", "3", "--json"))[Path.GetFileName(song)];
+        json.GetProperty("is_music").GetBoolean().ShouldBeTrue();
+        json.GetProperty("tags").GetArrayLength().ShouldBe(3);
+        json.GetProperty("genre").GetString().ShouldBe("hiphop");
     }
 
     [Fact]
@@ -127,7 +181,7 @@ public sealed class PredictCommandTests : IDisposable
         result.ExitCode.ShouldBe(1, result.ToString());
         var lines = Lines(result);
         lines["rock.wav"].GetProperty("genre").GetString().ShouldNotBeNull();
-        lines["one-second.wav"].GetProperty("genre").GetString().ShouldNotBeNull();
+        lines["one-second.wav"].TryGetProperty("error", out _).ShouldBeFalse();
         lines[BadInputs.Empty].GetProperty("error").GetString()!.ShouldContain("empty");
         lines[BadInputs.TruncatedHeader].GetProperty("error").GetString()!.ShouldContain("cannot decode audio");
         lines[BadInputs.RandomBytes].GetProperty("error").GetString()!.ShouldContain("not a recognised audio format");

@@ -113,6 +113,7 @@ internal static class PredictCommand
         {
             var other = prediction.OtherSound is { } sound ? $"it sounds like {Markup.Escape(sound.Tag)} {Percent(sound.Probability)}, music {Percent(prediction.MusicProbability!.Value)}" : string.Empty;
             AnsiConsole.MarkupLine($"{title}\n  [yellow]this does not sound like music[/] [grey]({other}), so no genre[/]");
+            return;
         }
         else
         {

@@ -16,6 +16,7 @@ public sealed class UploadPageBrowserTests(TestModel model) : IAsyncLifetime
     private static readonly string s_artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults");
 
     private LoopbackServer _server = null!;
+    private LoopbackServer _audioSet = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -24,6 +25,7 @@ public sealed class UploadPageBrowserTests(TestModel model) : IAsyncLifetime
         Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium)");
         Directory.CreateDirectory(s_artifacts);
         _server = await LoopbackServer.StartAsync(new GenreWebOptions { ModelDirectory = model.Directory });
+        _audioSet = await LoopbackServer.StartAsync(new GenreWebOptions { ModelDirectory = Api.AudioSetPredictTests.DefaultModel });
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -44,6 +46,11 @@ public sealed class UploadPageBrowserTests(TestModel model) : IAsyncLifetime
         if (_server is not null)
         {
             await _server.DisposeAsync();
+        }
+
+        if (_audioSet is not null)
+        {
+            await _audioSet.DisposeAsync();
         }
     }
 
@@ -74,6 +81,33 @@ public sealed class UploadPageBrowserTests(TestModel model) : IAsyncLifetime
         await Assertions.Expect(phone.Locator("#result")).ToBeVisibleAsync();
         (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_artifacts, "web-page-phone.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task With_the_audioset_default_a_song_shows_its_tags_and_10_s_windows_and_speech_is_not_music()
+    {
+        var page = await NewPageAsync(1280, 900);
+        await page.GotoAsync(_audioSet.Address.ToString());
+
+        await page.SetInputFilesAsync("#file", TestModel.ClipPath("reggae.00000"));
+
+        await Assertions.Expect(page.Locator("#result")).ToBeVisibleAsync();
+        (await page.Locator("#genre").TextContentAsync())!.ShouldBeOneOf([.. TestModel.Genres]);
+        await Assertions.Expect(page.Locator("#tags-section")).ToBeVisibleAsync();
+        (await page.Locator("#tags li").CountAsync()).ShouldBe(5);
+        (await page.Locator("#timeline li").CountAsync()).ShouldBe(3);
+        (await page.Locator("#timeline li").First.GetAttributeAsync("title"))!.ShouldStartWith("0:00–0:10: ");
+        (await page.Locator("#window-length").TextContentAsync()).ShouldBe("10");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_artifacts, "web-page-audioset.png"), FullPage = true });
+
+        using var folder = new Core.Tests.TestSupport.TempDirectory();
+        var speech = folder.File("speech.wav");
+        Core.Tests.TestSupport.Speech.Write(speech, "Welcome to the evening news. Here are the headlines for tonight, starting with the weather.");
+        await page.SetInputFilesAsync("#file", speech);
+
+        await Assertions.Expect(page.Locator("#genre")).ToHaveTextAsync("Not music");
+        (await page.Locator("#confidence").TextContentAsync())!.ShouldStartWith("This does not sound like music (it sounds like ");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_artifacts, "web-page-not-music.png"), FullPage = true });
     }
 
     [Fact]
