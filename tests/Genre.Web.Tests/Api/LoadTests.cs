@@ -10,7 +10,7 @@ namespace Genre.Web.Tests.Api;
 /// <summary>
 /// A bounded load test of the real <c>genre serve</c> process on loopback: 8 clients post 30 s wav files for 20 s.
 /// Records requests/s, errors, p50/p99 latency and the server's memory; asserts no errors and that SIGTERM stops
-/// the server cleanly. The figures go to the test output and TestResults/load.txt.
+/// the server cleanly, for a model of each kind. The figures go to the test output and TestResults/load-KIND.txt.
 /// </summary>
 [Trait("Category", "Load")]
 public sealed partial class LoadTests(TestModel model)
@@ -18,11 +18,13 @@ public sealed partial class LoadTests(TestModel model)
     private const int Clients = 8;
     private static readonly TimeSpan s_duration = TimeSpan.FromSeconds(20);
 
-    [Fact]
-    public async Task Eight_clients_for_twenty_seconds_get_no_errors_and_the_server_stops_cleanly()
+    [Theory]
+    [InlineData("mfcc-cnn")]
+    [InlineData("audioset")]
+    public async Task Eight_clients_for_twenty_seconds_get_no_errors_and_the_server_stops_cleanly(string kind)
     {
         var cancel = TestContext.Current.CancellationToken;
-        using var server = StartServer(model.Directory);
+        using var server = StartServer(kind == "audioset" ? AudioSetPredictTests.DefaultModel : model.Directory);
         var address = await ReadAddressAsync(server, cancel);
         var clips = new[] { "blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "rock" }
             .Select(g => TestModel.Clip($"{g}.00000")).ToArray();
@@ -69,12 +71,12 @@ public sealed partial class LoadTests(TestModel model)
 
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var report = string.Create(CultureInfo.InvariantCulture,
-            $"load: {Clients} clients, {elapsed.TotalSeconds:0.0} s, {all.Length} requests, {all.Length / elapsed.TotalSeconds:0.0} req/s, " +
+            $"load ({kind}): {Clients} clients, {elapsed.TotalSeconds:0.0} s, {all.Length} requests, {all.Length / elapsed.TotalSeconds:0.0} req/s, " +
             $"{errors.Count} errors, latency p50 {Percentile(all, 0.50):0} ms, p99 {Percentile(all, 0.99):0} ms, max {all[^1]:0} ms, " +
             $"server working set max sampled {peakWorkingSet / 1048576.0:0} MB, peak (VmHWM) {peak / 1048576.0:0} MB, cores {Environment.ProcessorCount}");
         TestContext.Current.TestOutputHelper!.WriteLine(report);
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults"));
-        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", "load.txt"), report + "\n", cancel);
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", $"load-{kind}.txt"), report + "\n", cancel);
 
         errors.ShouldBeEmpty(string.Join("\n", errors.Take(5)));
         all.Length.ShouldBeGreaterThan(Clients);

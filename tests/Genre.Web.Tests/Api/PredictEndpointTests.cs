@@ -153,7 +153,7 @@ public sealed class PredictEndpointTests(TestModel model) : IAsyncLifetime
     {
         using var response = await Client.PostAsync("/predict?window=last10", Uploads.File(TestModel.Clip("pop.00000"), "a.wav"));
 
-        await ShouldBeError(response, HttpStatusCode.BadRequest, "first30 or full");
+        await ShouldBeError(response, HttpStatusCode.BadRequest, "first30, full or spread");
     }
 
     [Fact]
