@@ -41,7 +41,7 @@ public static class PerformanceBench
         ArgumentNullException.ThrowIfNull(classifier);
         var ms = BestMilliseconds(() => classifier.Predict(file), repetitions, warmUpCalls: 3);
         var window = PredictionWindows.Name(classifier.DefaultWindow);
-        return new BenchResult($"predict {duration.TotalMinutes:0}-minute song, warm", ms, "ms", null, null, $"{classifier.Kind}, window {window}, decode of the whole file included");
+        return new BenchResult($"predict {duration.TotalMinutes:0}-minute song, warm", ms, "ms", null, null, $"{classifier.Kind}, window {window}, decode included (all of it for spread and full)");
     }
 
     /// <summary>Front end and network alone, from samples in memory: windows per second.</summary>
