@@ -27,34 +27,40 @@ internal static class CommandRunner
         {
             return body(cancel.Token);
         }
-        catch (GenreException e)
-        {
-            return Fail(e.Message);
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("cancelled");
-            return Cancelled;
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return Fail(e.Message);
-        }
-        catch (DllNotFoundException e)
-        {
-            return Fail(e.Message);
-        }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"genre: internal error: {e.GetType().Name}: {e.Message}");
-            Console.Error.WriteLine(Environment.GetEnvironmentVariable("GENRE_DEBUG") == "1"
-                ? e.ToString()
-                : "This is a bug; please report it with the command you ran (set GENRE_DEBUG=1 for details).");
-            return InternalError;
+            return Handle(Unwrap(e));
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>
+    /// Parallel work wraps what went wrong in an <see cref="AggregateException"/>; the user's error (a missing native
+    /// library with its install hint, an unwritable folder) is the first inner one, and is reported as itself.
+    /// </summary>
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException aggregate && aggregate.Flatten().InnerExceptions is [var first, ..] ? Unwrap(first) : e;
+
+    private static int Handle(Exception e)
+    {
+        switch (e)
+        {
+            case GenreException:
+            case UnauthorizedAccessException or IOException:
+            case DllNotFoundException:
+                return Fail(e.Message);
+            case OperationCanceledException:
+                Console.Error.WriteLine("cancelled");
+                return Cancelled;
+            default:
+                Console.Error.WriteLine($"genre: internal error: {e.GetType().Name}: {e.Message}");
+                Console.Error.WriteLine(Environment.GetEnvironmentVariable("GENRE_DEBUG") == "1"
+                    ? e.ToString()
+                    : "This is a bug; please report it with the command you ran (set GENRE_DEBUG=1 for details).");
+                return InternalError;
         }
     }
 

@@ -193,6 +193,26 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_dangling_link_and_a_pipe_beside_a_good_clip_are_that_file_s_errors_and_nothing_hangs()
+    {
+        File.Copy(Clip("rock.00000"), _dir.File("rock.wav"));
+        File.CreateSymbolicLink(_dir.File("gone.mp3"), _dir.File("deleted-long-ago.mp3"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [_dir.File("pipe.flac")]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var result = GenreProcess.Run("predict", _dir.Path, "--json");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var lines = Lines(result);
+        lines["rock.wav"].GetProperty("genre").GetString().ShouldNotBeNull();
+        lines["gone.mp3"].GetProperty("error").GetString()!.ShouldContain("gone.mp3");
+        lines["pipe.flac"].GetProperty("error").GetString()!.ShouldContain("not a regular file");
+        result.Error.ShouldNotContain("internal error");
+    }
+
+    [Fact]
     public void An_unknown_extension_named_directly_is_one_clear_error()
     {
         BadInputs.WriteAll(_dir.Path);

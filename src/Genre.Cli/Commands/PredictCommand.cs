@@ -35,9 +35,9 @@ internal static class PredictCommand
             {
                 results[i] = (classifier.Predict(files[i], options, cancel), null);
             }
-            catch (GenreException e)
+            catch (Exception e) when (InputFailure.Is(e))
             {
-                results[i] = (null, e.Message);
+                results[i] = (null, InputFailure.Describe(e, files[i]));
             }
         }
 

@@ -27,6 +27,12 @@ public static class AudioLoader
                 $"unknown extension '{(ext.Length == 0 ? "(none)" : ext)}'; supported: {string.Join(' ', AudioFormatSniffer.SupportedExtensions)}");
         }
 
+        // A pipe or a device reports 0 bytes, and opening a pipe with no writer blocks for ever: refuse them unopened.
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new AudioDecodeException(path, "the file is empty (0 bytes), or not a regular file (a pipe or a device)");
+        }
+
         var header = ReadHeader(path);
         var container = Recognise(header, path);
         var decoded = TrySndFile(container, () => (SndFileReader.TryOpen(path, out var error), error), path, options, cancellationToken);
@@ -149,7 +155,7 @@ public static class AudioLoader
         var output = new SampleBuffer(expected is { } e ? (int)Math.Min(e, limit) : 1 << 20, limit);
         var interleaved = new float[BlockFrames * channels];
         var mono = channels == 1 ? interleaved : new float[BlockFrames];
-        using var resampler = resample ? new SoxrResampler(reader.SampleRate, options.SampleRate) : null;
+        using var resampler = resample ? new SoxrResampler(reader.SampleRate, options.SampleRate, name) : null;
         Action<ReadOnlySpan<float>> append = output.Append;
         long inputFrames = 0;
         while (output.Count < limit)

@@ -30,12 +30,25 @@ internal sealed unsafe class SndFileReader : IPcmReader
     /// <summary>libsndfile's SF_FORMAT_* code: container in the high word, encoding in the low.</summary>
     public int Format { get; }
 
+    /// <summary>
+    /// A failed open has no handle, and sf_strerror(NULL) reads libsndfile's one global error: with loaders on several
+    /// threads it could give another file's reason. The open and the reading of its error happen under one lock (an
+    /// open parses only the header, so this costs little).
+    /// </summary>
+    private static readonly Lock s_openLock = new();
+
     /// <summary>Opens a file; returns null with libsndfile's reason when it does not recognise the content.</summary>
     public static SndFileReader? TryOpen(string path, out string error)
     {
         var info = default(SndFile.SF_INFO);
-        var raw = SndFile.Open(path, SndFile.SFM_READ, ref info);
-        return Wrap(raw, info, path, default, out error);
+        IntPtr raw;
+        lock (s_openLock)
+        {
+            raw = SndFile.Open(path, SndFile.SFM_READ, ref info);
+            error = raw == IntPtr.Zero ? SndFile.LastError(IntPtr.Zero) : string.Empty;
+        }
+
+        return Wrap(raw, info, path, default);
     }
 
     /// <summary>Opens a seekable stream; the stream must outlive the reader.</summary>
@@ -51,8 +64,14 @@ internal sealed unsafe class SndFileReader : IPcmReader
             Tell = &Tell,
         };
         var info = default(SndFile.SF_INFO);
-        var raw = SndFile.OpenVirtual(&io, SndFile.SFM_READ, ref info, GCHandle.ToIntPtr(handle));
-        var reader = Wrap(raw, info, name, handle, out error);
+        IntPtr raw;
+        lock (s_openLock)
+        {
+            raw = SndFile.OpenVirtual(&io, SndFile.SFM_READ, ref info, GCHandle.ToIntPtr(handle));
+            error = raw == IntPtr.Zero ? SndFile.LastError(IntPtr.Zero) : string.Empty;
+        }
+
+        var reader = Wrap(raw, info, name, handle);
         if (reader is null)
         {
             handle.Free();
@@ -61,17 +80,8 @@ internal sealed unsafe class SndFileReader : IPcmReader
         return reader;
     }
 
-    private static SndFileReader? Wrap(IntPtr raw, SndFile.SF_INFO info, string? path, GCHandle stream, out string error)
-    {
-        if (raw == IntPtr.Zero)
-        {
-            error = SndFile.LastError(IntPtr.Zero);
-            return null;
-        }
-
-        error = string.Empty;
-        return new SndFileReader(new SndFileHandle(raw), info, path, stream);
-    }
+    private static SndFileReader? Wrap(IntPtr raw, SndFile.SF_INFO info, string? path, GCHandle stream) =>
+        raw == IntPtr.Zero ? null : new SndFileReader(new SndFileHandle(raw), info, path, stream);
 
     public int ReadFrames(Span<float> interleaved)
     {

@@ -11,13 +11,18 @@ internal sealed unsafe class SoxrResampler : IDisposable
     private readonly SoxrHandle _soxr;
     private float[] _output = new float[1 << 16];
 
-    public SoxrResampler(double inputRate, double outputRate)
+    private readonly string? _name;
+
+    /// <summary>A resampler for the input <paramref name="name"/> (only used to say which input libsoxr refused).</summary>
+    public SoxrResampler(double inputRate, double outputRate, string? name = null)
     {
+        _name = name;
         var quality = Soxr.QualitySpecFor(Soxr.SOXR_HQ, 0);
         var raw = Soxr.Create(inputRate, outputRate, 1, out var error, IntPtr.Zero, &quality, IntPtr.Zero);
         if (raw == IntPtr.Zero || error != IntPtr.Zero)
         {
-            throw new InvalidOperationException($"soxr_create({inputRate} -> {outputRate} Hz) failed: {Soxr.ErrorText(error)}");
+            // libsoxr refuses a rate (or ratio) it cannot handle: that is the input's fault, not a bug.
+            throw new UnsupportedAudioException(name, $"libsoxr cannot resample {inputRate} Hz to {outputRate} Hz: {Soxr.ErrorText(error)}");
         }
 
         _soxr = new SoxrHandle(raw);
@@ -74,11 +79,11 @@ internal sealed unsafe class SoxrResampler : IDisposable
         }
     }
 
-    private static void Check(IntPtr error)
+    private void Check(IntPtr error)
     {
         if (error != IntPtr.Zero)
         {
-            throw new InvalidOperationException($"soxr_process failed: {Soxr.ErrorText(error)}");
+            throw new AudioDecodeException(_name, $"libsoxr failed while resampling: {Soxr.ErrorText(error)}");
         }
     }
 

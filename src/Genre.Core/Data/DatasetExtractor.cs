@@ -43,9 +43,9 @@ public static class DatasetExtractor
                     results[i] = segments;
                 }
             }
-            catch (GenreException e)
+            catch (Exception e) when (InputFailure.Is(e))
             {
-                reasons[i] = e is AudioDecodeException d ? d.Reason : e is UnsupportedAudioException u ? u.Reason : e.Message;
+                reasons[i] = InputFailure.Reason(e, clips[i].Path);
             }
 
             Interlocked.Add(ref clipTicks, Stopwatch.GetTimestamp() - start);

@@ -39,9 +39,9 @@ public static class ClipScoring
                 var label = IndexOf(classifier.Genres, clip.Genre);
                 scores[i] = new ClipScore(clip.Track, clip.Path, label, outputs.GenreLogits, outputs.Silent, clock.Elapsed.TotalMilliseconds);
             }
-            catch (GenreException e)
+            catch (Exception e) when (InputFailure.Is(e))
             {
-                skipped[i] = new SkippedClip(clip.Path, e.Message);
+                skipped[i] = new SkippedClip(clip.Path, InputFailure.Reason(e, clip.Path));
             }
 
             progress?.Report(new ExtractionProgress(Interlocked.Increment(ref done), clips.Count, clip.Track, skipped[i]));

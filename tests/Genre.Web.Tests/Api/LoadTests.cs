@@ -8,8 +8,9 @@ using Shouldly;
 namespace Genre.Web.Tests.Api;
 
 /// <summary>
-/// A bounded load test of the real <c>genre serve</c> process on loopback: 8 clients post 30 s wav files for 20 s.
-/// Records requests/s, errors, p50/p99 latency and the server's memory; asserts no errors and that SIGTERM stops
+/// A bounded load smoke of the real <c>genre serve</c> process on loopback: 8 clients post 30 s wav files for 20 s.
+/// Records requests/s, busy answers, p50/p99 latency and the server's memory; asserts that every answer is a
+/// prediction or a 503 with Retry-After (never a 500, never a wrong body), that memory stays bounded and that SIGTERM stops
 /// the server cleanly, for a model of each kind. The figures go to the test output and TestResults/load-KIND.txt.
 /// </summary>
 [Trait("Category", "Load")]
@@ -33,6 +34,7 @@ public sealed partial class LoadTests(TestModel model)
 
         var latencies = new List<double>[Clients];
         var errors = new List<string>();
+        var busy = 0;
         var peakWorkingSet = 0L;
         var clock = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
@@ -54,9 +56,14 @@ public sealed partial class LoadTests(TestModel model)
                 using var response = await http.PostAsync("/predict", Uploads.File(clips[c], "song.wav"), cancel);
                 var body = await response.Content.ReadAsStringAsync(cancel);
                 latencies[c].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.OK)
+                var answer = Check(response, body);
+                lock (errors)
                 {
-                    lock (errors)
+                    if (answer == Answer.Busy)
+                    {
+                        busy++;
+                    }
+                    else if (answer == Answer.Wrong)
                     {
                         errors.Add($"{(int)response.StatusCode} {body}");
                     }
@@ -72,14 +79,17 @@ public sealed partial class LoadTests(TestModel model)
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var report = string.Create(CultureInfo.InvariantCulture,
             $"load ({kind}): {Clients} clients, {elapsed.TotalSeconds:0.0} s, {all.Length} requests, {all.Length / elapsed.TotalSeconds:0.0} req/s, " +
-            $"{errors.Count} errors, latency p50 {Percentile(all, 0.50):0} ms, p99 {Percentile(all, 0.99):0} ms, max {all[^1]:0} ms, " +
+            $"{errors.Count} errors, {busy} busy (503), latency p50 {Percentile(all, 0.50):0} ms, p99 {Percentile(all, 0.99):0} ms, max {all[^1]:0} ms, " +
             $"server working set max sampled {peakWorkingSet / 1048576.0:0} MB, peak (VmHWM) {peak / 1048576.0:0} MB, cores {Environment.ProcessorCount}");
         TestContext.Current.TestOutputHelper!.WriteLine(report);
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults"));
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", $"load-{kind}.txt"), report + "\n", cancel);
 
+        // Correctness, not speed: every answer is a prediction or a polite "busy" (this machine may be running other
+        // test assemblies beside this one); memory stays bounded. The speed figures are in the report above.
         errors.ShouldBeEmpty(string.Join("\n", errors.Take(5)));
-        all.Length.ShouldBeGreaterThan(Clients);
+        (all.Length - busy).ShouldBeGreaterThan(Clients);
+        peak.ShouldBeLessThan(1L << 30);
 
         // Graceful shutdown: SIGTERM, as a service manager sends it, ends the process with exit code 0.
         using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
@@ -91,6 +101,32 @@ public sealed partial class LoadTests(TestModel model)
         exit.CancelAfter(TimeSpan.FromSeconds(30));
         await server.WaitForExitAsync(exit.Token);
         server.ExitCode.ShouldBe(0);
+    }
+
+    private enum Answer
+    {
+        Prediction,
+        Busy,
+        Wrong,
+    }
+
+    /// <summary>200 with a prediction's JSON, or 503 with Retry-After and an error body; anything else is wrong.</summary>
+    private static Answer Check(HttpResponseMessage response, string body)
+    {
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            return response.Headers.RetryAfter is not null && body.Contains("\"error\"", StringComparison.Ordinal) ? Answer.Busy : Answer.Wrong;
+        }
+
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return Answer.Wrong;
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.TryGetProperty("genre", out _) && json.RootElement.GetProperty("probabilities").EnumerateObject().Count() == 10
+            ? Answer.Prediction
+            : Answer.Wrong;
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
