@@ -41,7 +41,7 @@ public static class AudioLoader
             return decoded;
         }
 
-        using var ffmpeg = FfmpegReader.Open(path, path);
+        using var ffmpeg = FfmpegReader.Open(path, path, cancellationToken);
         return Decode(ffmpeg, container, path, options, cancellationToken);
     }
 
@@ -67,7 +67,7 @@ public static class AudioLoader
                 file.Write(bytes.Span);
             }
 
-            using var ffmpeg = FfmpegReader.Open(temp, name);
+            using var ffmpeg = FfmpegReader.Open(temp, name, cancellationToken);
             return Decode(ffmpeg, container, name, options, cancellationToken);
         }
         finally

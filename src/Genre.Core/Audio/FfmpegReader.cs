@@ -21,9 +21,15 @@ internal sealed class FfmpegReader : IPcmReader
     private int _carry;
     private bool _exitChecked;
 
-    private FfmpegReader(Process process, StringBuilder stderr, string? path, int sampleRate, int channels)
+    private readonly CancellationToken _cancellation;
+    private readonly CancellationTokenRegistration _killOnCancel;
+
+    private FfmpegReader(Process process, StringBuilder stderr, string? path, int sampleRate, int channels,
+        CancellationToken cancellation, CancellationTokenRegistration killOnCancel)
     {
         _process = process;
+        _cancellation = cancellation;
+        _killOnCancel = killOnCancel;
         _pcm = process.StandardOutput.BaseStream;
         _stderr = stderr;
         _path = path;
@@ -37,9 +43,14 @@ internal sealed class FfmpegReader : IPcmReader
 
     public long? Frames => null;
 
-    /// <summary>Starts ffmpeg on <paramref name="inputPath"/>; <paramref name="displayPath"/> names it in errors.</summary>
-    public static FfmpegReader Open(string inputPath, string? displayPath)
+    /// <summary>
+    /// Starts ffmpeg on <paramref name="inputPath"/>; <paramref name="displayPath"/> names it in errors. Cancelling
+    /// <paramref name="cancellationToken"/> kills ffmpeg, which closes its pipe: a read blocked on a stuck decoder
+    /// returns, and the caller gets <see cref="OperationCanceledException"/> with no process left behind.
+    /// </summary>
+    public static FfmpegReader Open(string inputPath, string? displayPath, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var start = new ProcessStartInfo("ffmpeg")
         {
             RedirectStandardOutput = true,
@@ -75,7 +86,7 @@ internal sealed class FfmpegReader : IPcmReader
             }
         };
         process.BeginErrorReadLine();
-
+        var killOnCancel = cancellationToken.Register(static p => Kill((Process)p!), process);
         try
         {
             var (rate, channels) = ReadWavHeader(process.StandardOutput.BaseStream);
@@ -84,11 +95,18 @@ internal sealed class FfmpegReader : IPcmReader
                 throw new InvalidDataException("no audio stream");
             }
 
-            return new FfmpegReader(process, stderr, displayPath, rate, channels);
+            return new FfmpegReader(process, stderr, displayPath, rate, channels, cancellationToken, killOnCancel);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
         {
+            killOnCancel.Dispose();
             process.WaitForExit();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                process.Dispose();
+                throw new OperationCanceledException(cancellationToken);
+            }
+
             var reason = FirstLine(stderr) ?? e.Message;
             process.Dispose();
             throw new AudioDecodeException(displayPath, $"ffmpeg: {reason}");
@@ -137,6 +155,7 @@ internal sealed class FfmpegReader : IPcmReader
 
         _exitChecked = true;
         _process.WaitForExit();
+        _cancellation.ThrowIfCancellationRequested();
         if (_process.ExitCode != 0)
         {
             throw new AudioDecodeException(_path, $"ffmpeg: {FirstLine(_stderr) ?? $"exit code {_process.ExitCode}"}");
@@ -145,19 +164,25 @@ internal sealed class FfmpegReader : IPcmReader
 
     public void Dispose()
     {
+        _killOnCancel.Dispose();
+        Kill(_process);
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+
+    private static void Kill(Process process)
+    {
         try
         {
-            if (!_process.HasExited)
+            if (!process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: true);
             }
         }
         catch (InvalidOperationException)
         {
             // Already gone.
         }
-
-        _process.Dispose();
     }
 
     private static string? FirstLine(StringBuilder text)
