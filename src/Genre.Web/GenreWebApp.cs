@@ -1,3 +1,4 @@
+using Genre.Audio;
 using Genre.Inference;
 using Genre.Web.Api;
 using Genre.Web.Page;
@@ -16,7 +17,8 @@ namespace Genre.Web;
 public static class GenreWebApp
 {
     /// <summary>
-    /// Loads the model (a <see cref="ModelFileException"/> if it cannot) and builds the app, not yet started.
+    /// Checks the decoders (a <see cref="DependencyException"/> naming what to install) and loads the model (a
+    /// <see cref="ModelFileException"/> if it cannot), then builds the app, not yet started.
     /// <paramref name="configure"/> lets a test swap the server (an in-memory TestServer) before the app is built.
     /// </summary>
     public static WebApplication Build(GenreWebOptions options, Action<WebApplicationBuilder>? configure = null)
@@ -25,7 +27,8 @@ public static class GenreWebApp
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxUploadBytes, 1);
 
-        // Loaded before anything listens: a bad model folder fails the start, never the first request.
+        // Checked before anything listens: a missing decoder or a bad model folder fails the start, never the first request.
+        Decoders.EnsureAvailable();
         var classifier = GenreClassifier.Load(options.ModelDirectory);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

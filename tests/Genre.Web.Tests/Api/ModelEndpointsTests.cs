@@ -21,6 +21,8 @@ public sealed class ModelEndpointsTests(TestModel model) : IAsyncLifetime
         json.RootElement.GetProperty("status").GetString().ShouldBe("ok");
         json.RootElement.GetProperty("model").GetString().ShouldBe(Path.GetFileName(model.Directory));
         json.RootElement.GetProperty("genres").GetInt32().ShouldBe(10);
+        json.RootElement.GetProperty("decoders").EnumerateObject().Select(d => (d.Name, d.Value.GetBoolean()))
+            .ShouldBe([("libsndfile", true), ("libsoxr", true), ("ffmpeg", true)]);
     }
 
     [Fact]

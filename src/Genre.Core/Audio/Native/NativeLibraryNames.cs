@@ -31,6 +31,22 @@ internal static class NativeLibraryNames
         }
     }
 
+    /// <summary>Whether <paramref name="name"/> can be loaded here, and the Debian package that installs it.</summary>
+    public static bool IsAvailable(string name, out string package)
+    {
+        var entry = s_known[name];
+        package = entry.Package;
+        foreach (var candidate in entry.Candidates)
+        {
+            if (NativeLibrary.TryLoad(candidate, typeof(NativeLibraryNames).Assembly, null, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (!s_known.TryGetValue(name, out var entry))
