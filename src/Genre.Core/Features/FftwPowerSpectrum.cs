@@ -12,8 +12,7 @@ namespace Genre.Features;
 /// </summary>
 internal sealed unsafe class FftwPowerSpectrum : IDisposable
 {
-    private static readonly Lock s_plannerLock = new();
-    private readonly IntPtr _plan;
+    private readonly FftwPlanHandle _plan;
 
     [ThreadStatic]
     private static Buffers? t_buffers;
@@ -28,12 +27,12 @@ internal sealed unsafe class FftwPowerSpectrum : IDisposable
         Size = size;
         Bins = (size / 2) + 1;
         using var scratch = new Buffers(size);
-        lock (s_plannerLock)
+        lock (Fftw.PlannerLock)
         {
             _plan = Fftw.PlanDftR2C1D(size, scratch.Input, scratch.Output, Fftw.FFTW_ESTIMATE);
         }
 
-        if (_plan == IntPtr.Zero)
+        if (_plan.IsInvalid)
         {
             throw new InvalidOperationException($"FFTW could not plan a real FFT of size {size}.");
         }
@@ -97,13 +96,8 @@ internal sealed unsafe class FftwPowerSpectrum : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        lock (s_plannerLock)
-        {
-            Fftw.DestroyPlan(_plan);
-        }
-    }
+    /// <summary>Destroys the plan; a second call does nothing, and an <see cref="Execute"/> after it is an <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => _plan.Dispose();
 
     /// <summary>SIMD-aligned buffers from fftwf_malloc, freed when their thread's reference goes away.</summary>
     private sealed class Buffers : IDisposable

@@ -184,5 +184,15 @@ public sealed class MfccExtractor : IDisposable
         return matrix;
     }
 
-    public void Dispose() => _fft.Dispose();
+    /// <summary>
+    /// Frees the FFT plan; a second call does nothing, and a call after it is an <see cref="ObjectDisposedException"/>.
+    /// The shared instance cannot be disposed (its other users would break): this is a no-op for it.
+    /// </summary>
+    public void Dispose()
+    {
+        if (!ReferenceEquals(this, s_shared.IsValueCreated ? s_shared.Value : null))
+        {
+            _fft.Dispose();
+        }
+    }
 }

@@ -15,6 +15,7 @@ namespace Genre.Inference;
 public sealed class GenreClassifier : IDisposable
 {
     private readonly IGenreModel _model;
+    private int _disposed;
 
     private GenreClassifier(IGenreModel model, string directory)
     {
@@ -100,6 +101,7 @@ public sealed class GenreClassifier : IDisposable
 
     private (PredictionWindow Window, int[] Windows, WindowOutputs Outputs) Score(AudioSignal signal, string? name, PredictionOptions options, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (signal.Samples.Length == 0)
         {
             throw new AudioDecodeException(name, "the file contains no audio samples");
@@ -146,5 +148,12 @@ public sealed class GenreClassifier : IDisposable
         MaxSamples = (options.Window ?? DefaultWindow) == PredictionWindow.First30 ? _model.WindowSamples * _model.WindowsPerClip : null,
     };
 
-    public void Dispose() => _model.Dispose();
+    /// <summary>Frees the network; a second call does nothing, a prediction after it is an <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _model.Dispose();
+        }
+    }
 }

@@ -13,12 +13,15 @@ internal static unsafe partial class Fftw
 
     static Fftw() => NativeLibraryNames.EnsureResolver();
 
+    /// <summary>FFTW's planner (creating and destroying plans) is not thread-safe: every call holds this.</summary>
+    public static Lock PlannerLock { get; } = new();
+
     [LibraryImport(NativeLibraryNames.Fftw, EntryPoint = "fftwf_plan_dft_r2c_1d")]
-    public static partial IntPtr PlanDftR2C1D(int n, float* input, float* output, uint flags);
+    public static partial FftwPlanHandle PlanDftR2C1D(int n, float* input, float* output, uint flags);
 
     /// <summary>Executes a plan on other arrays of the same alignment: the thread-safe way to share one plan.</summary>
     [LibraryImport(NativeLibraryNames.Fftw, EntryPoint = "fftwf_execute_dft_r2c")]
-    public static partial void ExecuteDftR2C(IntPtr plan, float* input, float* output);
+    public static partial void ExecuteDftR2C(FftwPlanHandle plan, float* input, float* output);
 
     [LibraryImport(NativeLibraryNames.Fftw, EntryPoint = "fftwf_destroy_plan")]
     public static partial void DestroyPlan(IntPtr plan);
