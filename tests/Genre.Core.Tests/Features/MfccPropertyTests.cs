@@ -36,7 +36,7 @@ public sealed class MfccPropertyTests : IDisposable
             signal.Samples.Length.ShouldBe(expectedLength);
             mfcc.Length.ShouldBe((1 + (expectedLength / 512)) * 13);
             mfcc.ShouldAllBe(v => float.IsFinite(v));
-            segments.Count.ShouldBe(expectedLength / 66150 >= 1 ? Math.Min(10, CountFullSegments(expectedLength)) : 0);
+            segments.Count.ShouldBe(OriginalSegmentCount(expectedLength));
         }, iter: 40, threads: 1);
     }
 
@@ -90,18 +90,24 @@ public sealed class MfccPropertyTests : IDisposable
     public void Sniffing_arbitrary_bytes_never_throws() =>
         Gen.Byte.Array[0, 64].Sample(bytes => Enum.IsDefined(AudioFormatSniffer.Detect(bytes)).ShouldBeTrue(), iter: 2000);
 
-    private static int CountFullSegments(int samples)
+    [Theory]
+    [InlineData(66_047, 0)] // 129 frames
+    [InlineData(66_048, 1)] // 130 frames: kept, although shorter than a segment
+    [InlineData(66_149, 1)]
+    [InlineData(66_150, 1)]
+    [InlineData((66_150 * 2) + 66_047, 2)]
+    [InlineData(66_150 * 12, 10)]
+    public void Segment_counts_at_the_boundaries_follow_the_original_loop(int samples, int expected)
     {
-        // Segment s is kept when its slice gives exactly 130 frames, i.e. holds at least 129 * 512 samples.
-        var kept = 0;
-        for (var s = 0; s < 10 && (long)s * 66150 < samples; s++)
-        {
-            if (Math.Min(66150, samples - (s * 66150)) >= 129 * 512)
-            {
-                kept++;
-            }
-        }
-
-        return kept;
+        OriginalSegmentCount(samples).ShouldBe(expected);
+        MfccExtractor.Shared.ComputeSegments(new float[samples]).Count.ShouldBe(expected);
     }
+
+    /// <summary>
+    /// The oracle: the original extractor's loop in Python terms, independent of the library's code. For d in
+    /// range(10) it takes signal[66150 d : 66150 (d + 1)] (shorter, or empty, at the end) and keeps the segment when
+    /// librosa gives exactly 130 frames, 1 + len // 512.
+    /// </summary>
+    private static int OriginalSegmentCount(int samples) =>
+        Enumerable.Range(0, 10).Count(d => 1 + (Math.Clamp(samples - (66_150L * d), 0, 66_150) / 512) == 130);
 }

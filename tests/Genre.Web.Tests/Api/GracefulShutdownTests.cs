@@ -28,9 +28,12 @@ public sealed class GracefulShutdownTests(TestModel model)
             await Task.Delay(10, TestContext.Current.CancellationToken);
         }
 
+        // Shutdown begins (an event, not a delay) while the request is in flight: its upload is held half-sent.
+        var stoppingStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStopping = server.App.Lifetime.ApplicationStopping.Register(stoppingStarted.SetResult);
         var stopping = server.App.StopAsync(CancellationToken.None);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
-        stopping.IsCompleted.ShouldBeFalse("the server must wait for the request in flight");
+        await stoppingStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        gate.InUse.ShouldBe(1, "the request is still being handled when shutdown starts");
         upload.SendRest();
         using var response = await request;
         await stopping;
