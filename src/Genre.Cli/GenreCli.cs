@@ -39,6 +39,21 @@ public static class GenreCli
             configuration.Error = error;
         }
 
-        return root.Parse(args).Invoke(configuration);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // A mistake in the command line is exit 2 (BadUsage), as for most Unix tools, so scripts can tell it from a failed run.
+            var writer = error ?? Console.Error;
+            foreach (var problem in parse.Errors)
+            {
+                writer.WriteLine($"genre: usage: {problem.Message}");
+            }
+
+            var command = parse.CommandResult.Command == root ? "genre" : $"genre {parse.CommandResult.Command.Name}";
+            writer.WriteLine($"Run '{command} --help' for the options.");
+            return CommandRunner.BadUsage;
+        }
+
+        return parse.Invoke(configuration);
     }
 }

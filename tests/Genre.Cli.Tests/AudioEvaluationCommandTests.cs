@@ -73,8 +73,9 @@ public sealed class AudioEvaluationCommandTests : IDisposable
     {
         var result = GenreProcess.Run("evaluate", "--data", Sample, "--features", "x.npz");
 
-        result.ExitCode.ShouldNotBe(0);
-        result.Error.ShouldContain("give either --features FILE.npz or --data DIR");
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("genre: usage: give either --features FILE.npz or --data DIR");
+        result.Error.ShouldContain("Run 'genre evaluate --help' for the options.");
     }
 
     [Fact]

@@ -65,8 +65,8 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_split_is_a_usage_error() =>
-        Run("train", "--features", "x.npz", "--out", "m", "--split", "random").Exit.ShouldNotBe(0);
+    public void An_unknown_split_is_a_usage_error_with_exit_code_2() =>
+        Run("train", "--features", "x.npz", "--out", "m", "--split", "random").Exit.ShouldBe(2);
 }
 
 [CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
