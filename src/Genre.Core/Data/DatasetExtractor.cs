@@ -18,6 +18,7 @@ public static class DatasetExtractor
         var settings = extractor.Settings;
         var clips = dataset.Clips;
         var results = new SegmentedMfcc?[clips.Count];
+        var silences = new bool[clips.Count][];
         var reasons = new string?[clips.Count];
         var loadOptions = new AudioLoadOptions { SampleRate = settings.SampleRate, MaxSamples = settings.ClipSamples };
         long clipTicks = 0;
@@ -41,6 +42,8 @@ public static class DatasetExtractor
                 else
                 {
                     results[i] = segments;
+                    silences[i] = [.. segments.SegmentIndices.Select(s => Kinds.SignalWindows.IsSilent(
+                        signal.Samples.AsSpan(s * settings.SegmentSamples, Math.Min(settings.SegmentSamples, signal.Samples.Length - (s * settings.SegmentSamples)))))];
                 }
             }
             catch (Exception e) when (InputFailure.Is(e))
@@ -63,11 +66,11 @@ public static class DatasetExtractor
             }
         }
 
-        var features = Assemble(dataset, results, settings);
+        var features = Assemble(dataset, results, silences, settings);
         return new ExtractionResult(features, skipped, clips.Count, total.Elapsed, Stopwatch.GetElapsedTime(0, clipTicks));
     }
 
-    private static FeatureSet Assemble(GtzanDataset dataset, SegmentedMfcc?[] results, MfccSettings settings)
+    private static FeatureSet Assemble(GtzanDataset dataset, SegmentedMfcc?[] results, bool[][] silences, MfccSettings settings)
     {
         var count = results.Sum(r => r?.Count ?? 0);
         var size = settings.FramesPerSegment * settings.Coefficients;
@@ -75,6 +78,7 @@ public static class DatasetExtractor
         var labels = new long[count];
         var tracks = new string[count];
         var segments = new long[count];
+        var silent = new bool[count];
         var n = 0;
         for (var i = 0; i < results.Length; i++)
         {
@@ -89,9 +93,10 @@ public static class DatasetExtractor
                 labels[n] = dataset.Clips[i].Label;
                 tracks[n] = dataset.Clips[i].Track;
                 segments[n] = clip.SegmentIndices[s];
+                silent[n] = silences[i][s];
             }
         }
 
-        return new FeatureSet(mfcc, labels, [.. dataset.Genres], tracks, segments, settings.FramesPerSegment, settings.Coefficients);
+        return new FeatureSet(mfcc, labels, [.. dataset.Genres], tracks, segments, settings.FramesPerSegment, settings.Coefficients, silent);
     }
 }

@@ -6,11 +6,12 @@ namespace Genre.Data;
 /// <summary>
 /// The training features of a dataset as the original system stores them: <c>mfcc</c> (N, 130, 13) float32,
 /// <c>labels</c> (N,) int64, <c>mapping</c> (genres) and <c>track</c> (N,) clip names, plus <c>segment</c> (N,) int64,
-/// each segment's position in its clip. Saved as a numpy .npz that <c>numpy.load</c> and the original code read.
+/// each segment's position in its clip, and <c>silent</c> (N,) int64 (1 for a segment of digital silence, which does not
+/// vote in its clip's verdict, as in prediction). Saved as a numpy .npz that <c>numpy.load</c> and the original code read.
 /// </summary>
 public sealed class FeatureSet
 {
-    public FeatureSet(float[] mfcc, long[] labels, string[] mapping, string[] tracks, long[] segments, int frames, int coefficients)
+    public FeatureSet(float[] mfcc, long[] labels, string[] mapping, string[] tracks, long[] segments, int frames, int coefficients, bool[]? silent = null)
     {
         ArgumentNullException.ThrowIfNull(mfcc);
         ArgumentNullException.ThrowIfNull(labels);
@@ -27,6 +28,12 @@ public sealed class FeatureSet
         Mapping = mapping;
         Tracks = tracks;
         Segments = segments;
+        Silent = silent ?? new bool[labels.Length];
+        if (Silent.Length != labels.Length)
+        {
+            throw new ArgumentException("silent must have one flag per segment.", nameof(silent));
+        }
+
         Frames = frames;
         Coefficients = coefficients;
     }
@@ -41,6 +48,9 @@ public sealed class FeatureSet
     public string[] Tracks { get; }
 
     public long[] Segments { get; }
+
+    /// <summary>Segments of digital silence (peak below -80 dBFS); files written before this flag existed have none.</summary>
+    public bool[] Silent { get; }
 #pragma warning restore CA1819
 
     public int Count => Labels.Length;
@@ -62,6 +72,7 @@ public sealed class FeatureSet
             new("mapping", NpyArray.FromStrings(Mapping)),
             new("track", NpyArray.FromStrings(Tracks)),
             new("segment", NpyArray.FromInt64(Segments, Count)),
+            new("silent", NpyArray.FromInt64([.. Silent.Select(s => s ? 1L : 0L)], Count)),
         ]));
 
     /// <summary>Reads and validates a feature file; every problem is a <see cref="DatasetException"/> naming the file.</summary>
@@ -150,7 +161,13 @@ public sealed class FeatureSet
             throw new InvalidDataException($"'segment' has {segments.Length} entries but 'mfcc' has {count} segments");
         }
 
-        return new FeatureSet(mfcc, labels, mapping, tracks, segments, settings.FramesPerSegment, settings.Coefficients);
+        var silent = arrays.TryGetValue("silent", out var q) ? [.. q.ToInt64().Select(v => v != 0)] : new bool[count];
+        if (silent.Length != count)
+        {
+            throw new InvalidDataException($"'silent' has {silent.Length} entries but 'mfcc' has {count} segments");
+        }
+
+        return new FeatureSet(mfcc, labels, mapping, tracks, segments, settings.FramesPerSegment, settings.Coefficients, silent);
     }
 
     private static long[] NumberWithinTrack(string[] tracks)

@@ -9,6 +9,9 @@ namespace Genre.Evaluation;
 /// </summary>
 public sealed record EvaluationInput(IReadOnlyList<string> Genres, float[] Logits, long[] Labels, string[] Tracks)
 {
+    /// <summary>Rows of digital silence, left out of their clip's verdict as prediction leaves them out; none when null.</summary>
+    public bool[]? Silent { get; init; }
+
     public int Classes => Genres.Count;
 
     public int Count => Labels.Length;

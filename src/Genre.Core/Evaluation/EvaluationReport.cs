@@ -60,7 +60,7 @@ public static class EvaluationReport
         var raw = TemperatureScaling.Softmax(input.Logits, classes);
         var calibrated = TemperatureScaling.Softmax(input.Logits, classes, temperature);
         var segment = ClassificationScores.FromPredictions(input.Genres, ClassRows.ArgMax(input.Logits, classes), input.Labels);
-        var clips = ClipProbabilities.Aggregate(calibrated, input.Labels, input.Tracks, classes);
+        var clips = ClipProbabilities.Aggregate(calibrated, input.Labels, input.Tracks, classes, input.Silent);
         var clip = ClassificationScores.FromPredictions(input.Genres, ClassRows.ArgMax(clips.Probabilities, classes), clips.Labels);
         var before = Calibration.Reliability(raw, input.Labels, classes);
         var after = Calibration.Reliability(calibrated, input.Labels, classes);

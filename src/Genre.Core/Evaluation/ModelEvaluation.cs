@@ -36,7 +36,10 @@ public static class ModelEvaluation
             ? TestSegments(card, features, featuresPath)
             : ([.. Enumerable.Range(0, features.Count)], $"all {features.Count} segments of {Path.GetFileName(featuresPath)}");
         var logits = Logits(network, features, indices, cancellationToken);
-        var input = new EvaluationInput(features.Mapping, logits, [.. indices.Select(i => features.Labels[i])], [.. indices.Select(i => features.Tracks[i])]);
+        var input = new EvaluationInput(features.Mapping, logits, [.. indices.Select(i => features.Labels[i])], [.. indices.Select(i => features.Tracks[i])])
+        {
+            Silent = [.. indices.Select(i => features.Silent[i])],
+        };
         var summary = EvaluationReport.Write(reportDirectory, input, card.Temperature);
         return new ModelEvaluationResult(summary, reportDirectory, description);
     }

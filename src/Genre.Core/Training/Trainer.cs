@@ -143,8 +143,8 @@ public static class Trainer
         }
 
         var temperature = TemperatureScaling.Fit(validationLogits, data.ValidationLabels, classes);
-        var validation = EvaluationReport.Compute(new EvaluationInput(features.Mapping, validationLogits, data.ValidationLabels, Tracks(features, split.Validation)), temperature);
-        var testInput = new EvaluationInput(features.Mapping, testLogits, data.TestLabels, Tracks(features, split.Test));
+        var validation = EvaluationReport.Compute(new EvaluationInput(features.Mapping, validationLogits, data.ValidationLabels, Tracks(features, split.Validation)) { Silent = Silent(features, split.Validation) }, temperature);
+        var testInput = new EvaluationInput(features.Mapping, testLogits, data.TestLabels, Tracks(features, split.Test)) { Silent = Silent(features, split.Test) };
         var test = EvaluationReport.Compute(testInput, temperature);
         var metrics = new ModelMetrics
         {
@@ -167,6 +167,8 @@ public static class Trainer
     }
 
     private static string[] Tracks(FeatureSet features, int[] indices) => [.. indices.Select(i => features.Tracks[i])];
+
+    private static bool[] Silent(FeatureSet features, int[] indices) => [.. indices.Select(i => features.Silent[i])];
 
     private static void RequireNonEmpty(DataSplit split)
     {

@@ -61,7 +61,8 @@ public sealed class FeatureSetTests : IDisposable
         using var file = File.OpenRead(path);
         var arrays = NpzArchive.Read(file);
 
-        arrays.Keys.Order(StringComparer.Ordinal).ShouldBe(["labels", "mapping", "mfcc", "segment", "track"]);
+        arrays.Keys.Order(StringComparer.Ordinal).ShouldBe(["labels", "mapping", "mfcc", "segment", "silent", "track"]);
+        arrays["silent"].DType.ShouldBe("<i8");
         arrays["mfcc"].DType.ShouldBe("<f4");
         arrays["mfcc"].Shape.ShouldBe([2, 130, 13]);
         arrays["labels"].DType.ShouldBe("<i8");

@@ -42,6 +42,22 @@ public class ClipProbabilitiesTests
     }
 
     [Fact]
+    public void Silent_segments_do_not_vote_exactly_as_in_prediction()
+    {
+        // The clip is "a" by its audible segment; the silent one, confidently "b", would flip the plain mean.
+        float[] probabilities = [0.6f, 0.4f, 0.0f, 1.0f, 0.5f, 0.5f];
+        bool[] silent = [false, true, true];
+
+        var clips = ClipProbabilities.Aggregate(probabilities, [0, 0, 1], ["t", "t", "quiet"], 2, silent);
+
+        clips.Probabilities[..2].ShouldBe(Genre.Inference.TrackProbabilities.Mean(probabilities.AsSpan(0, 4), [false, true], 2)!);
+        clips.Probabilities[..2].ShouldBe([0.6f, 0.4f]);
+        clips.Probabilities[2..].ShouldBe([0.5f, 0.5f], "a clip that is all silence is uniform");
+        var input = new EvaluationInput(["a", "b"], [1f, 0f, 0f, 9f], [0, 0], ["t", "t"]) { Silent = [false, true] };
+        EvaluationReport.Compute(input, 1f).ClipAccuracy.ShouldBe(1.0);
+    }
+
+    [Fact]
     public void Segments_of_one_track_with_different_labels_are_rejected()
     {
         Should.Throw<ArgumentException>(() => ClipProbabilities.Aggregate([1f, 0f, 0f, 1f], [0, 1], ["t", "t"], 2));
