@@ -74,13 +74,15 @@ public static class TrainingJob
         return results;
     }
 
-    // Fails in a second, not after an hour of training.
+    // Fails in a second, not after an hour of training. The probe goes in the parent: creating the model folder itself
+    // now would leave an empty folder under the final name if training were then killed.
     private static void EnsureWritable(string directory)
     {
-        var probe = Path.Combine(directory, $".write-test.{Guid.NewGuid():N}");
+        var parent = Path.GetDirectoryName(Path.GetFullPath(directory))!;
+        var probe = Path.Combine(parent, $".write-test.{Guid.NewGuid():N}");
         try
         {
-            Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(parent);
             File.WriteAllBytes(probe, []);
             File.Delete(probe);
         }
