@@ -8,7 +8,8 @@ using Shouldly;
 namespace Genre.Web.Tests.Api;
 
 /// <summary>
-/// A bounded load smoke of the real <c>genre serve</c> process on loopback: 8 clients post 30 s wav files for 20 s.
+/// A bounded load smoke of the real <c>genre serve</c> process on loopback: 8 clients post 30 s wav files for 5 s
+/// (20 s with GENRE_LOAD_SECONDS=20, for figures).
 /// Records requests/s, busy answers, p50/p99 latency and the server's memory; asserts that every answer is a
 /// prediction or a 503 with Retry-After (never a 500, never a wrong body), that memory stays bounded and that SIGTERM stops
 /// the server cleanly, for a model of each kind. The figures go to the test output and TestResults/load-KIND.txt.
@@ -17,12 +18,14 @@ namespace Genre.Web.Tests.Api;
 public sealed partial class LoadTests(TestModel model)
 {
     private const int Clients = 8;
-    private static readonly TimeSpan s_duration = TimeSpan.FromSeconds(20);
+    /// <summary>5 s in a CI run (a smoke: correctness under load); GENRE_LOAD_SECONDS=20 for the figures the README quotes.</summary>
+    private static readonly TimeSpan s_duration = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("GENRE_LOAD_SECONDS"), out var seconds) && seconds > 0 ? seconds : 5);
 
     [Theory]
     [InlineData("mfcc-cnn")]
     [InlineData("audioset")]
-    public async Task Eight_clients_for_twenty_seconds_get_no_errors_and_the_server_stops_cleanly(string kind)
+    public async Task Eight_clients_get_only_predictions_or_polite_busy_answers_and_the_server_stops_cleanly(string kind)
     {
         var cancel = TestContext.Current.CancellationToken;
         using var server = StartServer(kind == "audioset" ? AudioSetPredictTests.DefaultModel : model.Directory);
