@@ -24,6 +24,9 @@ internal static class PredictCommand
         return command;
     }
 
+    /// <summary>No song needs more: a file still decoding after this is stuck (a decoder waiting on a stalled input).</summary>
+    private static readonly TimeSpan s_perFile = TimeSpan.FromMinutes(5);
+
     private static int Execute(string[] inputs, string? modelDirectory, int top, bool json, PredictionOptions options, CancellationToken cancel)
     {
         var files = Expand(inputs);
@@ -31,13 +34,19 @@ internal static class PredictCommand
         var results = new (GenrePrediction? Prediction, string? Error)[files.Count];
         void Classify(int i)
         {
+            using var limit = new CancellationTokenSource(s_perFile);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, limit.Token);
             try
             {
-                results[i] = (classifier.Predict(files[i], options, cancel), null);
+                results[i] = (classifier.Predict(files[i], options, either.Token), null);
             }
             catch (Exception e) when (InputFailure.Is(e))
             {
                 results[i] = (null, InputFailure.Describe(e, files[i]));
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancel.IsCancellationRequested)
+            {
+                results[i] = (null, $"{files[i]}: still decoding after {s_perFile.TotalMinutes:0} minutes; skipped");
             }
         }
 
