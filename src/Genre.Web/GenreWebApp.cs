@@ -43,6 +43,7 @@ public static class GenreWebApp
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(classifier);
         builder.Services.AddSingleton(new ClassificationGate(options.MaxConcurrency, options.QueueTimeout));

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Genre.Web.Api;
 
 /// <summary>
-/// The final exception handler: turns every exception into <c>{"error": ...}</c> with the status of
+/// The final exception handler: turns every exception into Problem Details (<see cref="ApiError"/>) with the status of
 /// <see cref="HttpErrors"/>, and logs only the real bugs (500) with their stack trace.
 /// </summary>
 internal sealed partial class JsonErrorMiddleware(RequestDelegate next, ILogger<JsonErrorMiddleware> logger)

@@ -71,7 +71,8 @@ function classify(file) {
 }
 
 function explain(status, json) {
-  const reason = json && json.error ? json.error : `the server answered ${status}`;
+  // Problem Details (RFC 9457): the plain-words reason is in "detail".
+  const reason = json && json.detail ? json.detail : `the server answered ${status}`;
   switch (status) {
     case 413: return `This file is too large: ${reason}.`;
     case 415: return `This is not an audio file we can read (${reason}). Try a .wav, .mp3, .flac, .ogg or .m4a file.`;

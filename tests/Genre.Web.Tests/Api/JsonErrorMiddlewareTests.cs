@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Genre.Web.Api;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 
@@ -25,7 +26,8 @@ public sealed class JsonErrorMiddlewareTests
     [MemberData(nameof(Errors))]
     public async Task Every_exception_becomes_a_JSON_error_with_its_status(Exception error, int status)
     {
-        var context = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
+        var services = new ServiceCollection().AddOptions().AddLogging().AddProblemDetails().BuildServiceProvider();
+        var context = new DefaultHttpContext { Response = { Body = new MemoryStream() }, RequestServices = services };
         var middleware = new JsonErrorMiddleware(_ => throw error, NullLogger<JsonErrorMiddleware>.Instance);
 
         await middleware.InvokeAsync(context);
@@ -33,7 +35,9 @@ public sealed class JsonErrorMiddlewareTests
         context.Response.StatusCode.ShouldBe(status);
         context.Response.Body.Position = 0;
         using var json = await JsonDocument.ParseAsync(context.Response.Body, cancellationToken: TestContext.Current.CancellationToken);
-        var message = json.RootElement.GetProperty("error").GetString()!;
+        context.Response.ContentType.ShouldBe("application/problem+json");
+        json.RootElement.GetProperty("status").GetInt32().ShouldBe(status);
+        var message = json.RootElement.GetProperty("detail").GetString()!;
         if (status == 500)
         {
             message.ShouldBe(HttpErrors.InternalError); // a bug's details stay in the log

@@ -113,12 +113,12 @@ public sealed partial class LoadTests(TestModel model)
         Wrong,
     }
 
-    /// <summary>200 with a prediction's JSON, or 503 with Retry-After and an error body; anything else is wrong.</summary>
+    /// <summary>200 with a prediction's JSON, or 503 with Retry-After and a Problem Details body; anything else is wrong.</summary>
     private static Answer Check(HttpResponseMessage response, string body)
     {
         if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
         {
-            return response.Headers.RetryAfter is not null && body.Contains("\"error\"", StringComparison.Ordinal) ? Answer.Busy : Answer.Wrong;
+            return response.Headers.RetryAfter is not null && body.Contains("\"detail\"", StringComparison.Ordinal) ? Answer.Busy : Answer.Wrong;
         }
 
         if (response.StatusCode != HttpStatusCode.OK)

@@ -194,10 +194,12 @@ public sealed class PredictEndpointTests(TestModel model) : IAsyncLifetime
     {
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(status, body);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         using var json = JsonDocument.Parse(body);
-        json.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["error"]);
-        json.RootElement.GetProperty("error").GetString()!.ShouldContain(reason, Case.Insensitive);
+        json.RootElement.GetProperty("status").GetInt32().ShouldBe((int)status);
+        json.RootElement.GetProperty("type").GetString().ShouldStartWith("https://tools.ietf.org/html/rfc"); // the framework's link to the status's RFC section
+        json.RootElement.GetProperty("title").GetString().ShouldNotBeNullOrEmpty();
+        json.RootElement.GetProperty("detail").GetString()!.ShouldContain(reason, Case.Insensitive);
     }
 
     /// <summary>What the library itself says for these bytes, in the shared JSON shape.</summary>
