@@ -59,6 +59,7 @@ internal static class GenreProcess
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "genre.dll"));
+        start.WorkingDirectory = RepositoryRoot; // relative paths as a user at the root types them (the README's)
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
