@@ -11,7 +11,7 @@ namespace Genre.Features;
 public sealed class MfccExtractor : IDisposable
 {
     private static readonly Lazy<MfccExtractor> s_shared = new(() => new MfccExtractor(MfccSettings.Gtzan));
-    private readonly PowerSpectrum _fft;
+    private readonly FftwPowerSpectrum _fft;
     private readonly MelFilterBank _mel;
     private readonly float[] _window;
     private readonly float[] _dct;
@@ -19,7 +19,7 @@ public sealed class MfccExtractor : IDisposable
     public MfccExtractor(MfccSettings? settings = null)
     {
         Settings = settings ?? MfccSettings.Gtzan;
-        _fft = new PowerSpectrum(Settings.FftSize);
+        _fft = new FftwPowerSpectrum(Settings.FftSize);
         _mel = MelFilterBank.Create(Settings.SampleRate, Settings.FftSize, Settings.MelBands);
         _window = PeriodicHann(Settings.FftSize);
         _dct = OrthonormalDct(Settings.Coefficients, Settings.MelBands);

@@ -51,7 +51,7 @@ internal sealed class AudioSetFrontEnd : IDisposable
     private const int Block = 8;
 
     private static readonly Lazy<AudioSetFrontEnd> s_shared = new(() => new AudioSetFrontEnd());
-    private readonly PowerSpectrum _fft = new(FftSize);
+    private readonly FftwPowerSpectrum _fft = new(FftSize);
     private readonly MelFilterBank _mel = KaldiMelBank.Create(SampleRate, FftSize, MelBands, 0, MaxFrequency);
     private readonly float[] _window = SymmetricHann(WindowLength);
 
