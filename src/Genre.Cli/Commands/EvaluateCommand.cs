@@ -88,5 +88,5 @@ internal static class EvaluateCommand
         Console.WriteLine($"report: {result.ReportDirectory}");
     }
 
-    private static string Percent(double p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    private static string Percent(double p) => Text.Percent(p);
 }

@@ -149,5 +149,5 @@ internal static class PredictCommand
         return $"[blue]{new string('█', width)}[/][grey]{new string('░', 30 - width)}[/]";
     }
 
-    private static string Percent(float p) => (p * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    private static string Percent(float p) => Terminal.Text.Percent(p);
 }

@@ -55,7 +55,7 @@ internal static class TrainCommand
         return CommandRunner.Ok;
     }
 
-    private static string Percent(double? fraction) => fraction is { } f ? string.Create(CultureInfo.InvariantCulture, $"{100 * f:0.0} %") : "-";
+    private static string Percent(double? fraction) => fraction is { } f ? Terminal.Text.Percent(f) : "-";
 
     private static void PrintSummary(IReadOnlyList<TrainedModel> models, bool interactive)
     {

@@ -10,6 +10,9 @@ internal interface IModelKind
 {
     string Name { get; }
 
+    /// <summary>The one architecture a card of this kind may name (checked for every kind by the card itself).</summary>
+    string Architecture { get; }
+
     /// <summary>Checks the kind-specific parts of a card; every problem is an <see cref="InvalidDataException"/> saying what.</summary>
     void Validate(ModelCard card);
 

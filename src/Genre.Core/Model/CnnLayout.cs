@@ -89,31 +89,6 @@ public static class CnnLayout
     /// Checks <paramref name="tensors"/> as PyTorch's strict load_state_dict does: every entry there with its type
     /// and shape, and nothing else.
     /// </summary>
-    public static void CheckWeights(IReadOnlyDictionary<string, SafeTensor> tensors, int classes, string? path)
-    {
-        ArgumentNullException.ThrowIfNull(tensors);
-        var expected = StateDict(classes);
-        var missing = expected.Keys.Where(k => !tensors.ContainsKey(k)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ModelFileException(path, $"weights are missing {missing.Count} tensor(s) of {Architecture}: {string.Join(", ", missing)}");
-        }
-
-        var unexpected = tensors.Keys.Where(k => !expected.ContainsKey(k)).ToList();
-        if (unexpected.Count > 0)
-        {
-            throw new ModelFileException(path, $"weights hold tensor(s) that {Architecture} does not have: {string.Join(", ", unexpected)}");
-        }
-
-        foreach (var (name, (dtype, shape)) in expected)
-        {
-            var source = tensors[name];
-            var sameShape = source.Shape.SequenceEqual(shape) || (shape.Length == 0 && source.Shape is [1]);
-            if (source.DType != dtype || !sameShape)
-            {
-                throw new ModelFileException(path,
-                    $"tensor '{name}' is {source.DType} {source.ShapeText}, the model needs {dtype} [{string.Join(", ", shape)}]");
-            }
-        }
-    }
+    public static void CheckWeights(IReadOnlyDictionary<string, SafeTensor> tensors, int classes, string? path) =>
+        StateDictCheck.Check(tensors, StateDict(classes), new Dictionary<string, (SafeTensorDType, long[])>(), Architecture, path);
 }

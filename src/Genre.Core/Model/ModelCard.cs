@@ -131,7 +131,13 @@ public sealed record ModelCard
             throw new InvalidDataException($"'default_window' is '{window}'; use {PredictionWindows.Names}");
         }
 
-        ModelKinds.Find(Kind).Validate(this);
+        var kind = ModelKinds.Find(Kind);
+        if (Architecture != kind.Architecture)
+        {
+            throw new InvalidDataException($"architecture '{Architecture}' is not supported by kind {kind.Name} (this program has {kind.Architecture})");
+        }
+
+        kind.Validate(this);
         if (!float.IsFinite(Temperature) || Temperature <= 0)
         {
             throw new InvalidDataException($"temperature {Temperature} must be a positive number");

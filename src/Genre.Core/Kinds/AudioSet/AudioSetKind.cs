@@ -11,13 +11,10 @@ internal sealed class AudioSetKind : IModelKind
 {
     public string Name => ModelKinds.AudioSet;
 
+    public string Architecture => EfficientAtLayout.Architecture;
+
     public void Validate(ModelCard card)
     {
-        if (card.Architecture != EfficientAtLayout.Architecture)
-        {
-            throw new InvalidDataException($"architecture '{card.Architecture}' is not supported by kind {Name} (this program has {EfficientAtLayout.Architecture})");
-        }
-
         if (card.GenreOutputs is not { } outputs || outputs.Count != card.Genres.Count)
         {
             throw new InvalidDataException($"'genre_outputs' must give the AudioSet class of each of the {card.Genres.Count} genres");

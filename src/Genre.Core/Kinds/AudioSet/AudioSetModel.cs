@@ -91,10 +91,11 @@ internal sealed class AudioSetModel : IGenreModel
         return new WindowOutputs(genreLogits, silent)
         {
             MusicProbability = (float)(AudioSetClasses.MusicClasses.Max(c => meanSigmoid[c]) / voters),
-            OtherSound = _otherClasses.MaxBy(c => meanSigmoid[c]) is var other ? new TagProbability(_classes.Names[other], (float)(meanSigmoid[other] / voters)) : null,
-            Tags = [.. _tagClasses.OrderByDescending(c => meanSigmoid[c]).Take(tags)
-                .Select(c => new TagProbability(_classes.Names[c], (float)(meanSigmoid[c] / voters)))],
+            OtherSound = Tag(_otherClasses.MaxBy(c => meanSigmoid[c])),
+            Tags = [.. _tagClasses.OrderByDescending(c => meanSigmoid[c]).Take(tags).Select(Tag)],
         };
+
+        TagProbability Tag(int c) => new(_classes.Names[c], (float)(meanSigmoid[c] / voters));
     }
 
     public void Dispose() => _network.Dispose();

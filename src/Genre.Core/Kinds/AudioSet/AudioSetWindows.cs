@@ -46,20 +46,11 @@ internal static class AudioSetWindows
             throw new ArgumentOutOfRangeException(nameof(index), index, $"The signal of {samples.Length} samples has {count} windows.");
         }
 
-        var start = Start(index);
-        if (samples.Length - start >= WindowSamples)
-        {
-            return samples.Slice(start, WindowSamples);
-        }
-
         if (padding.Length < WindowSamples)
         {
             throw new ArgumentException($"The padding buffer holds {padding.Length} samples; {WindowSamples} are needed.", nameof(padding));
         }
 
-        var tail = samples[start..];
-        tail.CopyTo(padding);
-        padding[tail.Length..WindowSamples].Clear();
-        return padding[..WindowSamples];
+        return SignalWindows.Cut(samples, index, WindowSamples, padding);
     }
 }

@@ -159,34 +159,9 @@ internal static class EfficientAtLayout
     /// Checks <paramref name="tensors"/> as PyTorch's strict load_state_dict does, except that the batch counters
     /// may be absent: every float tensor of <see cref="StateDict"/> there with its shape, and nothing else.
     /// </summary>
-    public static void CheckWeights(IReadOnlyDictionary<string, SafeTensor> tensors, string? path, int classes = AudioSetClasses)
-    {
-        ArgumentNullException.ThrowIfNull(tensors);
-        var expected = StateDict(classes);
-        var counters = BatchCounters().ToHashSet(StringComparer.Ordinal);
-        var missing = expected.Keys.Where(k => !tensors.ContainsKey(k)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ModelFileException(path, $"weights are missing {missing.Count} tensor(s) of {Architecture}: {string.Join(", ", missing)}");
-        }
-
-        var unexpected = tensors.Keys.Where(k => !expected.ContainsKey(k) && !counters.Contains(k)).ToList();
-        if (unexpected.Count > 0)
-        {
-            throw new ModelFileException(path, $"weights hold tensor(s) that {Architecture} does not have: {string.Join(", ", unexpected)}");
-        }
-
-        foreach (var (name, source) in tensors)
-        {
-            var (dtype, shape) = expected.TryGetValue(name, out var s) ? (SafeTensorDType.F32, s) : (SafeTensorDType.I64, []);
-            var sameShape = source.Shape.SequenceEqual(shape) || (shape.Length == 0 && source.Shape is [1]);
-            if (source.DType != dtype || !sameShape)
-            {
-                throw new ModelFileException(path,
-                    $"tensor '{name}' is {source.DType} {source.ShapeText}, {Architecture} needs {dtype} [{string.Join(", ", shape)}]");
-            }
-        }
-    }
+    public static void CheckWeights(IReadOnlyDictionary<string, SafeTensor> tensors, string? path, int classes = AudioSetClasses) =>
+        StateDictCheck.Check(tensors, StateDict(classes).ToDictionary(e => e.Key, e => (SafeTensorDType.F32, e.Value), StringComparer.Ordinal),
+            BatchCounters().ToDictionary(c => c, _ => (SafeTensorDType.I64, Array.Empty<long>()), StringComparer.Ordinal), Architecture, path);
 
     /// <summary>make_divisible(v, 8) of the reference (TensorFlow's rule): nearest multiple of 8, at least 8, never 10% below v.</summary>
     public static int MakeDivisible(double value, int divisor = 8)

@@ -11,13 +11,10 @@ internal sealed class MfccCnnKind : IModelKind
 {
     public string Name => ModelKinds.MfccCnn;
 
+    public string Architecture => CnnLayout.Architecture;
+
     public void Validate(ModelCard card)
     {
-        if (card.Architecture != CnnLayout.Architecture)
-        {
-            throw new InvalidDataException($"architecture '{card.Architecture}' is not supported by kind {Name} (this program has {CnnLayout.Architecture})");
-        }
-
         if (card.Features is not { } features)
         {
             throw new InvalidDataException($"'features' is missing (kind {Name} needs the MFCC settings it was trained on)");
