@@ -1,11 +1,10 @@
-using Genre.Inference;
 using Genre.Model;
 
 namespace Genre.Evaluation;
 
 /// <summary>
 /// Clip-level figures under a calibration: each clip's probabilities are the ones <c>genre predict</c> would give
-/// (calibrated windows, mean of the non-silent ones: <see cref="TrackProbabilities"/>), then accuracy, macro F1, ECE
+/// (calibrated windows, mean of the non-silent ones: <see cref="Inference.TrackProbabilities"/>), then accuracy, macro F1, ECE
 /// and log-loss over the clips.
 /// </summary>
 public static class ClipMeasurement
@@ -33,20 +32,21 @@ public static class ClipMeasurement
         };
     }
 
-    /// <summary>Clip probabilities (clips x genres) and labels; an all-silent clip counts as uniform.</summary>
+    /// <summary>
+    /// Clip probabilities (clips x genres) and labels, by the same aggregation as feature-file evaluation
+    /// (<see cref="Evaluation.ClipProbabilities"/>: silent windows left out, an all-silent clip uniform); clips are
+    /// keyed by path, so two files of one name in different genre folders stay two clips.
+    /// </summary>
     public static (float[] Probabilities, long[] Labels) ClipProbabilities(ClipScoreSet set, float temperature, IReadOnlyList<float>? bias)
     {
         ArgumentNullException.ThrowIfNull(set);
         var classes = set.Genres.Count;
-        var result = new float[set.Clips.Count * classes];
-        for (var i = 0; i < set.Clips.Count; i++)
-        {
-            var clip = set.Clips[i];
-            var windows = GenreCalibration.Probabilities(clip.Logits, classes, temperature, bias);
-            var mean = TrackProbabilities.Mean(windows, clip.Silent, classes) ?? [.. Enumerable.Repeat(1f / classes, classes)];
-            mean.CopyTo(result, i * classes);
-        }
-
-        return (result, [.. set.Clips.Select(c => (long)c.Label)]);
+        var clips = Evaluation.ClipProbabilities.Aggregate(
+            [.. set.Clips.SelectMany(c => GenreCalibration.Probabilities(c.Logits, classes, temperature, bias))],
+            [.. set.Clips.SelectMany(c => Enumerable.Repeat((long)c.Label, c.Silent.Length))],
+            [.. set.Clips.SelectMany(c => Enumerable.Repeat(c.Path, c.Silent.Length))],
+            classes,
+            [.. set.Clips.SelectMany(c => c.Silent)]);
+        return (clips.Probabilities, clips.Labels);
     }
 }
