@@ -67,7 +67,7 @@ internal static class EvaluateCommand
 
         var excluded = result.ExcludedFitted > 0 ? $", {result.ExcludedFitted} fitted-on clips left out" : string.Empty;
         var window = PredictionWindows.Name(classifier.DefaultWindow);
-        Console.WriteLine($"evaluated {classifier.Kind} model {Path.GetFileName(Path.TrimEndingDirectorySeparator(classifier.Directory))} on {result.Raw.Clips} clips{excluded}");
+        Console.WriteLine($"evaluated {classifier.Kind} model {classifier.Name} on {result.Raw.Clips} clips{excluded}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"clip accuracy {Percent(result.Calibrated.Accuracy)} (one clip is {100.0 / result.Raw.Clips:0.0} points), macro F1 {result.Calibrated.MacroF1:0.000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

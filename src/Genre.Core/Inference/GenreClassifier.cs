@@ -37,6 +37,9 @@ public sealed class GenreClassifier : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>The model folder's own name (<c>default</c>, <c>gtzan-cnn</c>): what to show without telling the server's layout.</summary>
+    public string Name => Path.GetFileName(Path.TrimEndingDirectorySeparator(Directory));
+
     /// <summary>The rate <see cref="Predict(AudioSignal, PredictionOptions?, string?, CancellationToken)"/> needs its samples at.</summary>
     public int SampleRate => _model.SampleRate;
 

@@ -13,7 +13,7 @@ internal static class ModelEndpoints
     {
         // The folder's name, not its path: a health check need not tell the server's layout.
         app.MapGet("/health", (GenreClassifier classifier) =>
-            Results.Json(new { status = "ok", model = Path.GetFileName(Path.TrimEndingDirectorySeparator(classifier.Directory)), kind = classifier.Kind, genres = classifier.Genres.Count,
+            Results.Json(new { status = "ok", model = classifier.Name, kind = classifier.Kind, genres = classifier.Genres.Count,
                 decoders = Decoders.Check().ToDictionary(d => d.Name, d => d.Available) }));
         app.MapGet("/genres", (GenreClassifier classifier) => Results.Json(new { genres = classifier.Genres }));
     }
