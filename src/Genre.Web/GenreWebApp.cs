@@ -1,6 +1,7 @@
 using Genre.Audio;
 using Genre.Inference;
 using Genre.Web.Api;
+using Genre.Web.Api.Contracts;
 using Genre.Web.Page;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,10 +13,15 @@ namespace Genre.Web;
 
 /// <summary>
 /// The web app of <c>genre serve</c>: the upload page, <c>POST /predict</c>, <c>GET /health</c>, <c>GET /genres</c> and
-/// the OpenAPI document. A thin host: bind the request, call <see cref="GenreClassifier"/>, map errors to HTTP status.
+/// the OpenAPI document generated from those endpoints. A thin host: bind the request, call <see cref="GenreClassifier"/>, map errors to HTTP status.
 /// </summary>
 public static class GenreWebApp
 {
+    private const string OpenApiDocumentName = "v1";
+
+    /// <summary>Where the OpenAPI document generated from the endpoints is served (<c>/openapi/v1.json</c>).</summary>
+    public const string OpenApiRoute = "/openapi/{documentName}.json";
+
     /// <summary>
     /// Checks the decoders (a <see cref="DependencyException"/> naming what to install) and loads the model (a
     /// <see cref="ModelFileException"/> if it cannot), then builds the app, not yet started.
@@ -44,6 +50,8 @@ public static class GenreWebApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));
+        builder.Services.AddOpenApi(OpenApiDocumentName, ApiDocument.Configure);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(classifier);
         builder.Services.AddSingleton(new ClassificationGate(options.MaxConcurrency, options.QueueTimeout));
@@ -55,6 +63,7 @@ public static class GenreWebApp
         PageEndpoints.Map(app);
         PredictEndpoint.Map(app);
         ModelEndpoints.Map(app);
+        app.MapOpenApi(OpenApiRoute);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Genre.Audio;
 using Genre.Inference;
+using Genre.Web.Api.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,8 +14,10 @@ internal static class ModelEndpoints
     {
         // The folder's name, not its path: a health check need not tell the server's layout.
         app.MapGet("/health", (GenreClassifier classifier) =>
-            Results.Json(new { status = "ok", model = classifier.Name, kind = classifier.Kind, genres = classifier.Genres.Count,
-                decoders = Decoders.Check().ToDictionary(d => d.Name, d => d.Available) }));
-        app.MapGet("/genres", (GenreClassifier classifier) => Results.Json(new { genres = classifier.Genres }));
+            TypedResults.Ok(new HealthResponse("ok", classifier.Name, classifier.Kind, classifier.Genres.Count,
+                Decoders.Check().ToDictionary(d => d.Name, d => d.Available))))
+            .WithSummary("Is the server up, and with which model").WithTags("genre");
+        app.MapGet("/genres", (GenreClassifier classifier) => TypedResults.Ok(new GenresResponse(classifier.Genres)))
+            .WithSummary("The genres the model knows, in its output order").WithTags("genre");
     }
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Genre.Inference;
+using Genre.Web.Api.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,12 +18,27 @@ internal static class PredictEndpoint
     /// <summary>The only name an upload is ever given: the client's file name is never used.</summary>
     public const string UploadName = "upload";
 
-    public static void Map(IEndpointRouteBuilder app) => app.MapPost("/predict", HandleAsync);
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/predict", HandleAsync)
+            .WithSummary("Classify an uploaded song")
+            .WithTags("genre")
+            .WithDescription("The audio goes in the multipart/form-data field 'file' (wav, mp3, flac, ogg or m4a; recognised by its bytes, not its name). "
+                + "Every error is RFC 9457 Problem Details (application/problem+json) with the reason in detail; 503 carries Retry-After.")
+            .Accepts<UploadForm>("multipart/form-data")
+            .Produces<PredictionResponse>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
     /// <summary>More tags than anyone reads; a bound, so a request cannot ask for all 527 classes' worth of work.</summary>
     public const int MaxTags = 20;
 
-    private static async Task<IResult> HandleAsync(HttpContext context, GenreClassifier classifier, ClassificationGate gate, GenreWebOptions options, string? window, int? tags)
+    private static async Task<IResult> HandleAsync(HttpContext context, GenreClassifier classifier, ClassificationGate gate, GenreWebOptions options,
+        [Description("first30: the first 30 s; full: every window; spread: 30 s worth of windows spread over the track. Absent: the model's own default.")] string? window,
+        [Description("how many other music tags (instruments, moods, styles) to return, 0 to 20, for models that know them")] int? tags)
     {
         PredictionWindow? predictionWindow = null;
         if (!string.IsNullOrEmpty(window))

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Genre.Web.Page;
 
 /// <summary>
-/// The upload page and its OpenAPI document, served from resources embedded in this assembly: nothing to deploy
+/// The upload page, served from resources embedded in this assembly: nothing to deploy
 /// beside the program, nothing fetched from elsewhere, so the page works offline.
 /// </summary>
 internal static class PageEndpoints
@@ -19,7 +19,6 @@ internal static class PageEndpoints
         ("/", "wwwroot/index.html", "text/html; charset=utf-8"),
         ("/app.css", "wwwroot/app.css", "text/css; charset=utf-8"),
         ("/app.js", "wwwroot/app.js", "text/javascript; charset=utf-8"),
-        ("/openapi/v1.json", "wwwroot/openapi.json", "application/json"),
     ];
 
     public static void Map(IEndpointRouteBuilder app)
