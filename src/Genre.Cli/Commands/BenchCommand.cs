@@ -61,7 +61,7 @@ internal static class BenchCommand
             results.Add(memory);
             if (!skipTraining)
             {
-                Measure("training", () => PerformanceBench.Training());
+                Measure("training", () => TrainingBench.Run());
             }
 
             var table = new Table().Title($"genre bench — {Environment.ProcessorCount} cores, {RuntimeDescription()}");

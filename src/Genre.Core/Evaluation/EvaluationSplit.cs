@@ -1,6 +1,6 @@
 namespace Genre.Evaluation;
 
-/// <summary>Which segments of a feature file <see cref="ModelEvaluation"/> scores.</summary>
+/// <summary>Which segments of a feature file Genre.Training's <c>ModelEvaluation</c> scores.</summary>
 public enum EvaluationSplit
 {
     /// <summary>Every segment of the file.</summary>

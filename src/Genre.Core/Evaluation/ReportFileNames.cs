@@ -1,6 +1,6 @@
 namespace Genre.Evaluation;
 
-/// <summary>The files <see cref="EvaluationReport.Write"/> puts in its folder.</summary>
+/// <summary>The files Genre.Training's <c>EvaluationReportFiles.Write</c> puts in its folder.</summary>
 public static class ReportFileNames
 {
     public const string ClassificationReport = "classification_report.txt";

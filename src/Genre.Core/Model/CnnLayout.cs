@@ -1,8 +1,8 @@
 namespace Genre.Model;
 
 /// <summary>
-/// The hyper-parameters of <see cref="GenreCnn"/> and the state dict they imply, with no TorchSharp types, so the
-/// ONNX inference path can build and check the same network without loading libtorch. <see cref="GenreCnn"/> is
+/// The hyper-parameters of <c>GenreCnn</c> (Genre.Training) and the state dict they imply, with no TorchSharp types, so the
+/// ONNX inference path can build and check the same network without loading libtorch. <c>GenreCnn</c> (Genre.Training) is
 /// constructed from this, so the two cannot drift apart.
 /// </summary>
 public static class CnnLayout

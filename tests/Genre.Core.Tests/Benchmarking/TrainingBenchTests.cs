@@ -11,7 +11,7 @@ public sealed class TrainingBenchTests
     [Fact]
     public void Training_reports_samples_per_second_of_the_timed_epoch()
     {
-        var result = PerformanceBench.Training(segments: 300, threads: 1);
+        var result = TrainingBench.Run(segments: 300, threads: 1);
 
         result.Unit.ShouldBe("samples/s");
         result.Value.ShouldBeGreaterThan(0);

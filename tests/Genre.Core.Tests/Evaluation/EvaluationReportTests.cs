@@ -21,7 +21,7 @@ public sealed class EvaluationReportTests : IDisposable
     {
         var folder = Path.Combine(_directory, "nested", "report");
 
-        EvaluationReport.Write(folder, ReportFixture.Input(), 1.7f, ReportFixture.History());
+        EvaluationReportFiles.Write(folder, ReportFixture.Input(), 1.7f, ReportFixture.History());
 
         Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(
         [
@@ -38,7 +38,7 @@ public sealed class EvaluationReportTests : IDisposable
     [Fact]
     public void Withfolderhistory_there_are_no_history_files_or_curves()
     {
-        EvaluationReport.Write(_directory, ReportFixture.Input(), 1f);
+        EvaluationReportFiles.Write(_directory, ReportFixture.Input(), 1f);
 
         File.Exists(Path.Combine(_directory, ReportFileNames.Metrics)).ShouldBeTrue();
         File.Exists(Path.Combine(_directory, ReportFileNames.HistoryCsv)).ShouldBeFalse();
@@ -49,7 +49,7 @@ public sealed class EvaluationReportTests : IDisposable
     [Fact]
     public void A_history_without_epochs_still_gives_valid_files()
     {
-        EvaluationReport.Write(_directory, ReportFixture.Input(), 1f, new TrainingHistory());
+        EvaluationReportFiles.Write(_directory, ReportFixture.Input(), 1f, new TrainingHistory());
 
         File.ReadAllLines(Path.Combine(_directory, ReportFileNames.HistoryCsv)).Length.ShouldBe(1);
         HistoryFiles.ReadJson(Path.Combine(_directory, ReportFileNames.HistoryJson)).Epochs.ShouldBeEmpty();
@@ -59,7 +59,7 @@ public sealed class EvaluationReportTests : IDisposable
     [Fact]
     public void Metrics_json_holds_the_summary_in_snake_case()
     {
-        var summary = EvaluationReport.Write(_directory, ReportFixture.Input(), 1.7f);
+        var summary = EvaluationReportFiles.Write(_directory, ReportFixture.Input(), 1.7f);
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, ReportFileNames.Metrics)));
         var root = json.RootElement;
@@ -82,7 +82,7 @@ public sealed class EvaluationReportTests : IDisposable
     [Fact]
     public void Confusion_matrix_csv_has_genre_headers_and_counts_summing_to_the_segments()
     {
-        var summary = EvaluationReport.Write(_directory, ReportFixture.Input(), 1f);
+        var summary = EvaluationReportFiles.Write(_directory, ReportFixture.Input(), 1f);
 
         var lines = File.ReadAllLines(Path.Combine(_directory, ReportFileNames.ConfusionMatrixCsv));
         lines[0].ShouldBe("true\\predicted," + string.Join(',', ReportFixture.Genres));
@@ -96,7 +96,7 @@ public sealed class EvaluationReportTests : IDisposable
     [Fact]
     public void Classification_report_has_segment_and_clip_tables_and_the_confused_pairs()
     {
-        var summary = EvaluationReport.Write(_directory, ReportFixture.Input(), 1f);
+        var summary = EvaluationReportFiles.Write(_directory, ReportFixture.Input(), 1f);
 
         var text = File.ReadAllText(Path.Combine(_directory, ReportFileNames.ClassificationReport));
         text.ShouldContain(ClassificationReportText.Table(summary.Segment));
@@ -113,7 +113,7 @@ public sealed class EvaluationReportTests : IDisposable
         var file = Path.Combine(_directory, "a-file");
         File.WriteAllText(file, "x");
 
-        var error = Should.Throw<OutputException>(() => EvaluationReport.Write(Path.Combine(file, "report"), ReportFixture.Input(), 1f));
+        var error = Should.Throw<OutputException>(() => EvaluationReportFiles.Write(Path.Combine(file, "report"), ReportFixture.Input(), 1f));
 
         error.Path.ShouldBe(Path.Combine(file, "report"));
     }
@@ -124,7 +124,7 @@ public sealed class EvaluationReportTests : IDisposable
         var input = ReportFixture.Input();
         // Compute takes no folder, so it has nowhere to write; what is checked is that it is the same summary.
         var computed = EvaluationReport.Compute(input, 1.7f);
-        var written = EvaluationReport.Write(_directory, input, 1.7f);
+        var written = EvaluationReportFiles.Write(_directory, input, 1.7f);
 
         computed.SegmentAccuracy.ShouldBe(written.SegmentAccuracy);
         computed.ClipAccuracy.ShouldBe(written.ClipAccuracy);

@@ -67,7 +67,7 @@ public static class TrainingJob
             new GenreModelBundle(card, trained.Model).Save(directory);
             // After the save: Save replaces the whole folder. The report is of the test split, at the validation-fitted T.
             var report = Path.Combine(directory, ReportFolderName);
-            EvaluationReport.Write(report, trained.Test, trained.Temperature, trained.ToTrainingHistory());
+            EvaluationReportFiles.Write(report, trained.Test, trained.Temperature, trained.ToTrainingHistory());
             results.Add(new TrainedModel(directory, split, card, trained.History, report));
         }
 

@@ -40,7 +40,7 @@ public static class ModelEvaluation
         {
             Silent = [.. indices.Select(i => features.Silent[i])],
         };
-        var summary = EvaluationReport.Write(reportDirectory, input, card.Temperature);
+        var summary = EvaluationReportFiles.Write(reportDirectory, input, card.Temperature);
         return new ModelEvaluationResult(summary, reportDirectory, description);
     }
 
