@@ -8,19 +8,11 @@ public static class GenreCli
 {
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
-        var root = new RootCommand("Music-genre classification for GTZAN's 10 genres: extract librosa-exact MFCC features, train, evaluate and predict.")
+        var root = new RootCommand(ToolCommands.Description);
+        foreach (var command in ToolCommands.Create())
         {
-            DownloadCommand.Create(),
-            ExtractCommand.Create(),
-            MfccCommand.Create(),
-            ExampleCommand.Create(),
-            PredictCommand.Create(),
-            BenchCommand.Create(),
-            ServeCommand.Create(),
-            TrainCommand.Create(),
-            EvaluateCommand.Create(),
-            CalibrateCommand.Create(),
-        };
+            root.Add(command);
+        }
 
         if (Console.IsOutputRedirected)
         {
@@ -44,6 +36,12 @@ public static class GenreCli
         {
             // A mistake in the command line is exit 2 (BadUsage), as for most Unix tools, so scripts can tell it from a failed run.
             var writer = error ?? Console.Error;
+            if (args is [var first, ..] && ToolCommands.InFullTool.Contains(first))
+            {
+                writer.WriteLine($"genre: '{first}' is in the full tool, which brings libtorch for training: dotnet tool install --global {ToolCommands.FullToolPackage}");
+                return CommandRunner.BadUsage;
+            }
+
             foreach (var problem in parse.Errors)
             {
                 writer.WriteLine($"genre: usage: {problem.Message}");

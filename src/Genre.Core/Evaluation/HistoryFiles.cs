@@ -67,13 +67,14 @@ public static class HistoryFiles
         ReportFile.WriteJson(path, new HistoryDocument(
             history.BestEpoch,
             [.. history.Epochs.Select(e => new EpochDocument(
-                e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationAccuracy, e.Elapsed.TotalSeconds))]));
+                e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationAccuracy, e.Elapsed.TotalSeconds))]),
+            ReportJsonContext.Default.HistoryDocument);
     }
 
     public static TrainingHistory ReadJson(string path)
     {
         using var stream = File.OpenRead(path);
-        var document = JsonSerializer.Deserialize<HistoryDocument>(stream, ReportFile.JsonOptions)
+        var document = JsonSerializer.Deserialize(stream, ReportJsonContext.Default.HistoryDocument)
             ?? throw new InvalidDataException($"{path}: empty history JSON.");
         var history = new TrainingHistory { BestEpoch = document.BestEpoch };
         history.Epochs.AddRange(document.Epochs.Select(e => new EpochRecord(
@@ -85,14 +86,4 @@ public static class HistoryFiles
 
     // Rounding to whole ticks undoes the seconds conversion exactly for any realistic training time.
     private static TimeSpan FromSeconds(double seconds) => TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
-
-    private sealed record HistoryDocument(int BestEpoch, EpochDocument[] Epochs);
-
-    private sealed record EpochDocument(
-        int Epoch,
-        double TrainLoss,
-        double TrainAccuracy,
-        double ValidationLoss,
-        double ValidationAccuracy,
-        double ElapsedSeconds);
 }

@@ -1,26 +1,15 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Genre.Data;
 
 namespace Genre.Evaluation;
 
-/// <summary>How the report's text and JSON files are written: UTF-8 without BOM, atomically.</summary>
+/// <summary>How the report's text and JSON files are written: UTF-8 without BOM, atomically; JSON through <see cref="ReportJsonContext"/>.</summary>
 internal static class ReportFile
 {
-    /// <summary>
-    /// snake_case keys like the Python tools reading them; System.Text.Json writes numbers culture-free; NaN is allowed
-    /// so a diverged epoch's loss is still recorded.
-    /// </summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public static void WriteJson<T>(string path, T value) =>
-        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, value, JsonOptions));
+    public static void WriteJson<T>(string path, T value, JsonTypeInfo<T> type) =>
+        AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, value, type));
 
     public static void WriteText(string path, string text)
     {

@@ -25,7 +25,7 @@ public static class EvaluationReportFiles
         var genres = input.Genres;
         ReportFile.WriteText(In(ReportFileNames.ClassificationReport), ClassificationReportText.Document(summary));
         ReportFile.WriteText(In(ReportFileNames.ConfusionMatrixCsv), ConfusionMatrix.ToCsv(summary.Segment.ConfusionMatrix, genres));
-        ReportFile.WriteJson(In(ReportFileNames.Metrics), summary);
+        ReportFile.WriteJson(In(ReportFileNames.Metrics), summary, ReportJsonContext.Default.EvaluationSummary);
         ConfusionMatrixChart.Save(
             In(ReportFileNames.ConfusionMatrixPng),
             summary.Segment.ConfusionMatrix,
