@@ -18,15 +18,16 @@ internal static class BenchCommand
         var model = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)." };
         var clip = new Option<string?>("--clip") { Description = "A 30 s audio file to measure with (default: the example song, written to a temporary file)." };
         var skipTraining = new Option<bool>("--skip-training") { Description = "Leave out the training measurement (about a minute)." };
+        var aot = new Option<string?>("--aot") { Description = "The predict-only tool's Native AOT `genre` (see the README's Install): its cold predict is measured beside this build's." };
         var command = new Command("bench", "Measure extraction per clip, training and inference throughput, and prediction latency (cold and warm) with peak memory.")
         {
-            model, clip, skipTraining,
+            model, clip, skipTraining, aot,
         };
-        command.SetAction(parse => CommandRunner.Run(_ => Execute(parse.GetValue(model), parse.GetValue(clip), parse.GetValue(skipTraining))));
+        command.SetAction(parse => CommandRunner.Run(_ => Execute(parse.GetValue(model), parse.GetValue(clip), parse.GetValue(skipTraining), parse.GetValue(aot))));
         return command;
     }
 
-    private static int Execute(string? modelDirectory, string? clip, bool skipTraining)
+    private static int Execute(string? modelDirectory, string? clip, bool skipTraining, string? aot)
     {
         var temp = clip is null ? Path.Combine(Path.GetTempPath(), $"genre-bench-{Guid.NewGuid():N}.wav") : null;
         var longSong = Path.Combine(Path.GetTempPath(), $"genre-bench-long-{Guid.NewGuid():N}.wav");
@@ -56,9 +57,21 @@ internal static class BenchCommand
             }
 
             Console.Error.WriteLine("measuring cold prediction ...");
-            var (wall, memory) = PerformanceBench.ColdPrediction(PredictProcess(file, modelDirectory), kind);
+            var (wall, memory) = PerformanceBench.ColdPrediction(PredictProcess(Self(), file, modelDirectory), kind);
             results.Add(wall);
             results.Add(memory);
+            if (aot is not null)
+            {
+                if (!File.Exists(aot))
+                {
+                    return CommandRunner.Fail($"{aot}: no such file; give --aot the predict-only tool's genre executable");
+                }
+
+                Console.Error.WriteLine("measuring cold prediction, Native AOT ...");
+                (wall, memory) = PerformanceBench.ColdPrediction(PredictProcess(new ProcessStartInfo(aot), file, modelDirectory), kind, "Native AOT");
+                results.Add(wall);
+                results.Add(memory);
+            }
             if (!skipTraining)
             {
                 Measure("training", () => TrainingBench.Run());
@@ -100,16 +113,23 @@ internal static class BenchCommand
         return path;
     }
 
-    /// <summary>This very program, run again as <c>genre predict FILE</c> (through dotnet when started as genre.dll).</summary>
-    private static ProcessStartInfo PredictProcess(string file, string? modelDirectory)
+    /// <summary>This very program (through dotnet when started as genre.dll).</summary>
+    private static ProcessStartInfo Self()
     {
         var self = Environment.ProcessPath ?? "genre";
-        var start = new ProcessStartInfo(self) { UseShellExecute = false };
+        var start = new ProcessStartInfo(self);
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
         }
 
+        return start;
+    }
+
+    /// <summary><paramref name="start"/> run as <c>genre predict FILE --json</c>.</summary>
+    private static ProcessStartInfo PredictProcess(ProcessStartInfo start, string file, string? modelDirectory)
+    {
+        start.UseShellExecute = false;
         foreach (var arg in new[] { "predict", file, "--json" })
         {
             start.ArgumentList.Add(arg);
