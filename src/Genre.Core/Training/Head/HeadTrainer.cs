@@ -264,7 +264,10 @@ internal static class HeadTrainer
         var classes = head.Classes;
         int[] audible = [.. split.Validation.Where(i => !set.Silent[i])];
         var (validationLogits, validationLabels) = Logits(head, set, audible);
-        var temperature = TemperatureScaling.Fit(validationLogits, validationLabels, classes);
+        // Validation windows all on the right side of every boundary make the NLL fall without end as T -> 0: nothing
+        // there to calibrate on, and T at its floor would turn every answer into 100 %. The head's own softmax stays.
+        var fitted = TemperatureScaling.Fit(validationLogits, validationLabels, classes);
+        var temperature = fitted <= TemperatureScaling.MinTemperature ? 1f : fitted;
         var validation = Input(head, set, split.Validation);
         var test = Input(head, set, split.Test);
         if (!validationLogits.All(float.IsFinite) || !test.Logits.All(float.IsFinite))
@@ -298,7 +301,9 @@ internal static class HeadTrainer
         {
             Method = CalibrationFitting.TemperatureOnly,
             FittedOn = string.Create(CultureInfo.InvariantCulture, $"the audible windows of the {validationClips} validation clips"),
-            Selection = "a temperature alone, as for the CNN: the head's own output bias is trained, so a per-label bias on top has nothing left to correct",
+            Selection = (fitted <= TemperatureScaling.MinTemperature
+                ? "none: the validation windows are separated without error, so the fit runs to the floor of T; T = 1 is kept. "
+                : string.Empty) + "A temperature alone, as for the CNN: the output layer of the head has its own trained bias, so a per-label bias on top has nothing left to correct",
             HeldOut = string.Create(CultureInfo.InvariantCulture, $"the {testClips.Clips.Count} test clips, which neither training nor calibration saw"),
             Before = ClipMeasurement.Measure(testClips),
             After = ClipMeasurement.Measure(testClips, temperature),

@@ -138,7 +138,7 @@ public static class HeadTrainingJob
         return notMusic.Count == 0
             ? (true, "the training clips of every label are mostly heard as music by the AudioSet network, so input that is not music is answered as such")
             : (false, string.Join("; ", notMusic.Select(l => string.Create(CultureInfo.InvariantCulture,
-                $"label '{set.Mapping[l]}': {music[l]} of {clips[l]} training clips heard as music"))) + ", so the labels decide and nothing is answered 'not music'");
+                $"label {set.Mapping[l]}: {music[l]} of {clips[l]} training clips heard as music"))) + ", so the labels decide and nothing is answered as not music");
     }
 
     /// <summary>The folder, atomically: base network and head in one weights file, the base's class names and licence, the card.</summary>
