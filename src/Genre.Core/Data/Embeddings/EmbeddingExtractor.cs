@@ -114,11 +114,16 @@ public static class EmbeddingExtractor
         }
 
         var existing = EmbeddingSet.Load(path);
-        if (existing.WindowPolicy != policy || existing.Network != network)
+        if (existing.WindowPolicy != policy)
         {
             throw new DatasetException(path,
-                $"was extracted with --window {existing.WindowPolicy} through {existing.Network}, not --window {policy} through {network}; " +
-                "give another --out, or delete it to extract everything again");
+                $"was extracted with --window {existing.WindowPolicy}, not --window {policy}; give another --out, or delete it to extract everything again");
+        }
+
+        if (existing.Network != network)
+        {
+            throw new DatasetException(path,
+                $"was extracted through another network ({existing.Network}, not {network}); give another --out, or delete it to extract everything again");
         }
 
         return existing.Files;

@@ -136,6 +136,11 @@ public sealed class EmbeddingSet
             ? a
             : throw new InvalidDataException($"array '{name}' is missing (found: {string.Join(", ", arrays.Keys)})");
 
+        if (!arrays.ContainsKey("embedding") && arrays.ContainsKey("mfcc"))
+        {
+            throw new InvalidDataException("this is an MFCC feature file for the CNN; make embeddings with: genre extract --kind audioset --data DIR --out FILE.npz");
+        }
+
         var embedding = Need("embedding");
         if (embedding.Shape is not [var count, EmbeddingSize])
         {

@@ -1,4 +1,5 @@
 using Genre.Core.Tests.TestSupport;
+using Genre.Data;
 using Genre.Data.Embeddings;
 using Genre.Inference;
 using Shouldly;
@@ -54,6 +55,25 @@ public sealed class EmbeddingExtractorTests : IDisposable
         var fresh = _dir.File("fresh.npz");
         Extract(fresh);
         File.ReadAllBytes(fresh).ShouldBe(File.ReadAllBytes(output));
+    }
+
+    [Fact]
+    public void An_interrupted_run_leaves_its_checkpoint_and_the_next_run_resumes_from_it()
+    {
+        Add("strings", "classical.00000");
+        Add("strings", "classical.00001");
+        Add("guitars", "metal.00000");
+        var output = _dir.File("e.npz");
+        using var interrupt = new CancellationTokenSource();
+        var request = new EmbeddingExtractionRequest(_dir.Combine("data"), output, SampleEmbeddings.BaseModel) { Threads = 1, CheckpointInterval = TimeSpan.Zero };
+
+        Should.Throw<OperationCanceledException>(() => EmbeddingExtractor.Extract(request, new SynchronousProgress<ExtractionProgress>(_ => interrupt.Cancel()), interrupt.Token));
+        var checkpoint = EmbeddingSet.Load(output);
+        var resumed = Extract(output);
+
+        checkpoint.Files.Count.ShouldBe(1);
+        (resumed.Extracted, resumed.Reused).ShouldBe((2, 1));
+        resumed.Set.Files.Count.ShouldBe(3);
     }
 
     [Fact]
