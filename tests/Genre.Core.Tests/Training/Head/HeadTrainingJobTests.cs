@@ -72,4 +72,18 @@ public sealed class HeadTrainingJobTests(SampleEmbeddings sample) : IClassFixtur
         tested.Distinct().Count().ShouldBe(10);
         models.ShouldAllBe(m => m.Card.Head!.MusicGate);
     }
+
+    [Fact]
+    public void A_card_that_lists_more_labels_than_the_head_has_outputs_is_refused_naming_the_weights()
+    {
+        var folder = Train("mismatch", new HeadTrainingOptions { Epochs = 2, Threads = 1 })[0].Directory;
+        var card = Path.Combine(folder, ModelFolder.CardFileName);
+        File.WriteAllText(card, File.ReadAllText(card).Replace("\"metal\"", "\"metal\", \"jazz\"", StringComparison.Ordinal));
+
+        var e = Should.Throw<ModelFileException>(() => GenreClassifier.Load(folder));
+
+        e.Message.ShouldContain(ModelFolder.WeightsFileName);
+        e.Message.ShouldContain("tensor 'head.output.");
+        e.Message.ShouldContain("the model needs F32 [3");
+    }
 }
