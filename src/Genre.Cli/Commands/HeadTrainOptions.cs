@@ -10,6 +10,8 @@ internal sealed class HeadTrainOptions
 {
     private static readonly HeadTrainingOptions s_defaults = new();
 
+    public HeadTrainOptions() => Head.AcceptOnlyFromAmong("logistic", "mlp");
+
     public Option<string> Head { get; } = new("--head")
     {
         Description = "audioset-head: logistic (softmax regression) or mlp (one hidden ReLU layer).",

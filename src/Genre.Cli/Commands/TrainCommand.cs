@@ -18,7 +18,7 @@ internal static class TrainCommand
     {
         var defaults = new TrainingOptions();
         var features = new Option<string>("--features") { Description = "Feature file from 'genre extract' (.npz).", Required = true };
-        var output = new Option<string>("--out") { Description = "Model folder to write (weights.safetensors + model.json); artist-3fold writes OUT/fold-K.", Required = true };
+        var output = new Option<string>("--out") { Description = "Model folder to write (weights.safetensors + model.json); artist-3fold and stratified-5fold write OUT/fold-K.", Required = true };
         var split = new Option<string>("--split") { Description = $"How to divide the data: {string.Join(", ", SplitNames.All)}.", DefaultValueFactory = _ => "track" };
         split.AcceptOnlyFromAmong([.. SplitNames.All]);
         var lists = new Option<string?>("--split-lists") { Description = "fault-filtered: folder with train.txt, valid.txt, test.txt; artist-3fold: the clip,genre,fold csv." };
