@@ -4,8 +4,8 @@ namespace Genre.Benchmarking;
 
 /// <summary>
 /// What each kind of model is held to in <c>genre bench</c>, from its issue: the MFCC CNN must beat the original
-/// system tenfold, the larger AudioSet network the reference PyTorch network's 118 ms for three windows; a cold
-/// predict (a whole process) 0.15 s and 0.3 s.
+/// system tenfold, the larger AudioSet network (alone or under a head, which adds microseconds) the reference PyTorch
+/// network's 118 ms for three windows; a cold predict (a whole process) 0.15 s and 0.3 s.
 /// </summary>
 internal sealed record KindTargets(string Warm, string WarmOriginal, string Cold)
 {
@@ -13,7 +13,7 @@ internal sealed record KindTargets(string Warm, string WarmOriginal, string Cold
     public const string ColdPeak = "<= 120 MB";
 
     // Cold targets are the predict-only tool's (Native AOT); the JIT build is measured beside it against the same line.
-    public static KindTargets Of(string kind) => kind == ModelKinds.AudioSet
+    public static KindTargets Of(string kind) => kind is ModelKinds.AudioSet or ModelKinds.AudioSetHead
         ? new("<= 60 ms", "118 ms (PyTorch network only)", "<= 300 ms")
         : new("<= 10 ms", "108 ms", "<= 150 ms");
 }

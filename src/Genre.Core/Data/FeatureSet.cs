@@ -111,6 +111,11 @@ public sealed class FeatureSet
             ? a
             : throw new InvalidDataException($"array '{name}' is missing (found: {string.Join(", ", arrays.Keys)})");
 
+        if (!arrays.ContainsKey("mfcc") && arrays.ContainsKey("embedding"))
+        {
+            throw new InvalidDataException("this is an AudioSet embedding file; train a head on it with: genre train --kind audioset-head --features FILE.npz --out DIR");
+        }
+
         var mfccArray = Need("mfcc");
         if (mfccArray.Shape.Length != 3 || mfccArray.Shape[1] != settings.FramesPerSegment || mfccArray.Shape[2] != settings.Coefficients)
         {

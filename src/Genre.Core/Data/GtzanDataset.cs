@@ -34,9 +34,9 @@ public sealed class GtzanDataset
                 : "dataset folder not found (get GTZAN with: genre download)");
         }
 
-        foreach (var candidate in new[] { Path.Combine(directory, "genres_original"), Path.Combine(directory, "Data", "genres_original"), Path.Combine(directory, "genres"), directory })
+        foreach (var candidate in CandidateRoots(directory))
         {
-            if (Directory.Exists(candidate) && TryScan(candidate) is { } dataset)
+            if (TryScan(candidate) is { } dataset)
             {
                 return dataset;
             }
@@ -45,6 +45,11 @@ public sealed class GtzanDataset
         throw new DatasetException(directory,
             "no genre folders with audio files found; expected <dir>/genres_original/<genre>/*.wav (Kaggle) or <dir>/genres/<genre>/*.au (original GTZAN)");
     }
+
+    /// <summary>Where the label folders may be, in the order they are looked for: GTZAN's layouts, then the folder itself.</summary>
+    internal static IEnumerable<string> CandidateRoots(string directory) =>
+        new[] { Path.Combine(directory, "genres_original"), Path.Combine(directory, "Data", "genres_original"), Path.Combine(directory, "genres"), directory }
+            .Where(Directory.Exists);
 
     private static GtzanDataset? TryScan(string root)
     {

@@ -59,6 +59,9 @@ public sealed record ModelCard
 
     public TrainingConfiguration? Training { get; init; }
 
+    /// <summary>The head of a model of kind <c>audioset-head</c>: its type and what it was trained on.</summary>
+    public HeadParameters? Head { get; init; }
+
     public DataFingerprint? Data { get; init; }
 
     /// <summary>How train, validation and test were chosen, in words.</summary>

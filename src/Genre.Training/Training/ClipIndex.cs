@@ -21,27 +21,30 @@ internal sealed class ClipIndex
     /// <summary>Genre of each clip (of its first segment).</summary>
     public long[] Labels { get; }
 
-    public static ClipIndex Of(FeatureSet features)
+    public static ClipIndex Of(FeatureSet features) => Of(features.Tracks, features.Labels);
+
+    /// <summary>The clips of rows named <paramref name="tracks"/> with <paramref name="labels"/>.</summary>
+    public static ClipIndex Of(IReadOnlyList<string> tracks, IReadOnlyList<long> labels)
     {
         var names = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var labels = new List<long>();
+        var clipLabels = new List<long>();
         var members = new List<List<int>>();
-        for (var i = 0; i < features.Count; i++)
+        for (var i = 0; i < tracks.Count; i++)
         {
-            if (!index.TryGetValue(features.Tracks[i], out var clip))
+            if (!index.TryGetValue(tracks[i], out var clip))
             {
                 clip = names.Count;
-                index[features.Tracks[i]] = clip;
-                names.Add(features.Tracks[i]);
-                labels.Add(features.Labels[i]);
+                index[tracks[i]] = clip;
+                names.Add(tracks[i]);
+                clipLabels.Add(labels[i]);
                 members.Add([]);
             }
 
             members[clip].Add(i);
         }
 
-        return new ClipIndex(names, [.. labels], [.. members]);
+        return new ClipIndex(names, [.. clipLabels], [.. members]);
     }
 
     public int? Find(string name) => byName.TryGetValue(name, out var i) ? i : null;

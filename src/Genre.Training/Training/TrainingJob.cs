@@ -76,7 +76,7 @@ public static class TrainingJob
 
     // Fails in a second, not after an hour of training. The probe goes in the parent: creating the model folder itself
     // now would leave an empty folder under the final name if training were then killed.
-    private static void EnsureWritable(string directory)
+    internal static void EnsureWritable(string directory)
     {
         var parent = Path.GetDirectoryName(Path.GetFullPath(directory))!;
         var probe = Path.Combine(parent, $".write-test.{Guid.NewGuid():N}");

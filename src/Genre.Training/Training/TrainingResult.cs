@@ -26,12 +26,7 @@ public sealed class TrainingResult(GenreCnn model, IReadOnlyList<EpochReport> hi
     public EvaluationInput Test { get; } = test;
 
     /// <summary>The epochs in the form the report's curves and history files take.</summary>
-    public TrainingHistory ToTrainingHistory()
-    {
-        var history = new TrainingHistory { BestEpoch = BestEpoch };
-        history.Epochs.AddRange(History.Select(e => new EpochRecord(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss, e.ValidationAccuracy, e.Elapsed)));
-        return history;
-    }
+    public TrainingHistory ToTrainingHistory() => EpochHistory.Of(History, BestEpoch);
 
     public void Dispose() => Model.Dispose();
 }

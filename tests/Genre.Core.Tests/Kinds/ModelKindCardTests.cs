@@ -43,6 +43,10 @@ public sealed class ModelKindCardTests : IDisposable
     [InlineData("""{"format_version": 1, "kind": "mfcc-cnn", "architecture": "gtzan-cnn-v1", "genres": ["a"]}""", "'features' is missing")]
     [InlineData("""{"format_version": 1, "kind": "audioset", "architecture": "efficientat-mn04-as", "genres": ["a"], "genre_outputs": [5], "genre_bias": [1, 2]}""", "'genre_bias' must hold one finite number per genre (1)")]
     [InlineData("""{"format_version": 1, "kind": "audioset", "architecture": "efficientat-mn04-as", "genres": ["a"], "genre_outputs": [5], "default_window": "middle"}""", "'default_window' is 'middle'")]
+    [InlineData("""{"format_version": 1, "kind": "audioset-head", "architecture": "efficientat-mn04-as+head", "genres": ["a", "b"]}""", "'head' is missing")]
+    [InlineData("""{"format_version": 1, "kind": "audioset-head", "architecture": "efficientat-mn04-as+head", "genres": ["a", "b"], "head": {"type": "svm", "hidden_units": 0, "weight_decay": 0, "network": "n", "music_gate": true}}""", "'head.type' is 'svm'")]
+    [InlineData("""{"format_version": 1, "kind": "audioset-head", "architecture": "efficientat-mn04-as+head", "genres": ["a", "b"], "head": {"type": "mlp", "hidden_units": 0, "weight_decay": 0, "network": "n", "music_gate": true}}""", "an mlp head has at least 1")]
+    [InlineData("""{"format_version": 1, "kind": "audioset-head", "architecture": "efficientat-mn04-as+head", "genres": ["a"], "head": {"type": "logistic", "hidden_units": 0, "weight_decay": 0, "network": "n", "music_gate": true}}""", "at least two labels")]
     public void Kind_specific_mistakes_are_named(string json, string message) =>
         Should.Throw<InvalidDataException>(() => ModelCard.FromJson(json)).Message.ShouldContain(message);
 

@@ -1,19 +1,24 @@
 using System.CommandLine;
 using System.Globalization;
 using Progress = Genre.Cli.Terminal.Progress;
+using Genre.Kinds;
 using Genre.Training;
+using Genre.Training.Head;
 using Spectre.Console;
 
 namespace Genre.Cli.Commands;
 
-/// <summary><c>genre train --features FILE.npz --out DIR</c>: trains the CNN and writes a model folder with its test report in DIR/report.</summary>
+/// <summary>
+/// <c>genre train --features FILE.npz --out DIR</c>: trains the CNN (or, with <c>--kind audioset-head</c>, a head on
+/// the AudioSet network's embeddings) and writes a model folder with its test report in DIR/report.
+/// </summary>
 internal static class TrainCommand
 {
     public static Command Create()
     {
         var defaults = new TrainingOptions();
         var features = new Option<string>("--features") { Description = "Feature file from 'genre extract' (.npz).", Required = true };
-        var output = new Option<string>("--out") { Description = "Model folder to write (weights.safetensors + model.json); artist-3fold writes OUT/fold-K.", Required = true };
+        var output = new Option<string>("--out") { Description = "Model folder to write (weights.safetensors + model.json); artist-3fold and stratified-5fold write OUT/fold-K.", Required = true };
         var split = new Option<string>("--split") { Description = $"How to divide the data: {string.Join(", ", SplitNames.All)}.", DefaultValueFactory = _ => "track" };
         split.AcceptOnlyFromAmong([.. SplitNames.All]);
         var lists = new Option<string?>("--split-lists") { Description = "fault-filtered: folder with train.txt, valid.txt, test.txt; artist-3fold: the clip,genre,fold csv." };
@@ -26,10 +31,22 @@ internal static class TrainCommand
         device.AcceptOnlyFromAmong("cpu", "cuda");
         var notes = new Option<string?>("--notes") { Description = "Words for the model card: where the data came from, how this model was chosen, its caveats." };
         var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better validation loss (default: never)." };
-        var command = new Command("train", "Train the original CNN on MFCC features (Adam, cross-entropy; keeps the best-validation epoch).")
+        var kind = new Option<string>("--kind")
         {
-            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience, notes,
+            Description = "mfcc-cnn: the CNN on 'genre extract' MFCCs; audioset-head: a head on 'genre extract --kind audioset' embeddings (100 epochs by default).",
+            DefaultValueFactory = _ => ModelKinds.MfccCnn,
         };
+        kind.AcceptOnlyFromAmong(ModelKinds.MfccCnn, ModelKinds.AudioSetHead);
+        var head = new HeadTrainOptions();
+        var command = new Command("train", "Train the original CNN on MFCC features, or a head on AudioSet embeddings (Adam, cross-entropy; keeps the best-validation epoch).")
+        {
+            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience, notes, kind,
+        };
+        foreach (var option in head.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => CommandRunner.Run(cancel =>
         {
             var options = new TrainingOptions
@@ -43,7 +60,7 @@ internal static class TrainCommand
                 Patience = parse.GetValue(patience),
             };
             var request = new TrainingRequest(parse.GetValue(features)!, parse.GetValue(output)!, SplitNames.Parse(parse.GetValue(split)!), options, parse.GetValue(lists), parse.GetValue(notes));
-            return Execute(request, cancel);
+            return parse.GetValue(kind) == ModelKinds.AudioSetHead ? ExecuteHead(head.Request(parse, request, epochs), cancel) : Execute(request, cancel);
         }));
         return command;
     }
@@ -51,6 +68,13 @@ internal static class TrainCommand
     private static int Execute(TrainingRequest request, CancellationToken cancel)
     {
         var models = TrainingJob.Run(request, new EpochPrinter(Progress.Interactive), cancel);
+        PrintSummary(models, Progress.Interactive);
+        return CommandRunner.Ok;
+    }
+
+    private static int ExecuteHead(HeadTrainingRequest request, CancellationToken cancel)
+    {
+        var models = HeadTrainingJob.Run(request, new EpochPrinter(Progress.Interactive), cancel);
         PrintSummary(models, Progress.Interactive);
         return CommandRunner.Ok;
     }

@@ -1,0 +1,57 @@
+using Genre.Kinds.AudioSetHead;
+
+namespace Genre.Training.Head;
+
+/// <summary>
+/// How a head is trained on window embeddings: Adam on mini-batches with an L2 penalty on the weights, keeping the
+/// epoch with the lowest validation loss. The defaults were chosen on the GTZAN sample's training and validation clips
+/// (README, "Your own genres").
+/// </summary>
+public sealed record HeadTrainingOptions
+{
+    /// <summary><c>logistic</c> or <c>mlp</c>.</summary>
+    public string Head { get; init; } = EmbeddingHead.Logistic;
+
+    /// <summary>Hidden units of the MLP (unused by logistic regression).</summary>
+    public int HiddenUnits { get; init; } = 128;
+
+    public int Epochs { get; init; } = 100;
+
+    public int BatchSize { get; init; } = 32;
+
+    public double LearningRate { get; init; } = 0.001;
+
+    /// <summary>L2 penalty on the weights, added to the mean cross-entropy.</summary>
+    public double WeightDecay { get; init; } = 0.001;
+
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Recorded in the card; the head trains on one thread, so any thread count gives the same model.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Stop after this many epochs without a better validation loss; null trains all epochs.</summary>
+    public int? Patience { get; init; }
+
+    public int EffectiveHiddenUnits => Head == EmbeddingHead.Mlp ? HiddenUnits : 0;
+
+    /// <summary>Refuses values that cannot train, with the option's command-line name.</summary>
+    public void Validate()
+    {
+        static void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new TrainingException(message);
+            }
+        }
+
+        Require(Head is EmbeddingHead.Logistic or EmbeddingHead.Mlp, $"--head must be {EmbeddingHead.Logistic} or {EmbeddingHead.Mlp} (got '{Head}')");
+        Require(HiddenUnits >= 1, $"--hidden must be at least 1 (got {HiddenUnits})");
+        Require(Epochs >= 1, $"--epochs must be at least 1 (got {Epochs})");
+        Require(BatchSize >= 1, $"--batch-size must be at least 1 (got {BatchSize})");
+        Require(LearningRate > 0 && double.IsFinite(LearningRate), $"--lr must be a positive number (got {LearningRate})");
+        Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"--weight-decay must be 0 or more (got {WeightDecay})");
+        Require(Threads is null or >= 1, $"--threads must be at least 1 (got {Threads})");
+        Require(Patience is null or >= 1, $"--patience must be at least 1 (got {Patience})");
+    }
+}
