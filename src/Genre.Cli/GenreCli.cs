@@ -20,6 +20,7 @@ public static class GenreCli
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             CalibrateCommand.Create(),
+            ShardsCommand.Create(),
         };
 
         if (Console.IsOutputRedirected)
