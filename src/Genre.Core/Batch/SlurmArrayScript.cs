@@ -123,24 +123,11 @@ public sealed partial record SlurmArrayScript
     private static string FilePattern(string path) => path.Replace("%", "%%", StringComparison.Ordinal);
 
     /// <summary>
-    /// sbatch reads an #SBATCH line with its own rules, not the shell's: a backslash escapes the next character, quotes
-    /// group, an unquoted '#' starts a comment. A backslash before every character that is not plain covers them all.
+    /// sbatch reads an #SBATCH line with its own rules, not the shell's: whitespace ends a value even after a backslash
+    /// (Slurm 22.05), so the value is double-quoted, where '#', '$', quotes and spaces are plain and a backslash escapes.
     /// </summary>
-    private static string DirectiveValue(string value)
-    {
-        var escaped = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or '%' or ':' or ','))
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
-    }
+    private static string DirectiveValue(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     [GeneratedRegex(@"^[0-9]+[KMGT]?$")]
     private static partial Regex MemoryForm();
