@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using Genre.Cli.Tests.TestSupport;
+using Genre.Core.Tests.TestSupport;
 using Shouldly;
 
 namespace Genre.Cli.Tests;
@@ -69,6 +70,44 @@ public sealed class SlurmClusterTests
             var log = Path.Combine(logs, $"{job}_{index}.out");
             File.Exists(log).ShouldBeTrue($"{log} (the --output directive with %A_%a); folder holds: {string.Join(", ", Directory.GetFiles(logs))}\n{cluster.Log}");
             File.ReadAllText(log).ShouldBe($"predict --manifest {manifest} --out {output} --shard-count 6 --format parquet\n");
+        }
+    }
+
+    [Fact]
+    public async Task Stopping_the_cluster_ends_a_running_job_and_every_daemon_and_removes_its_folder()
+    {
+        using var outside = new TempDirectory();
+        var pidFile = outside.File("task.pid");
+        IReadOnlyList<int> daemons;
+        string root;
+        await using (var cluster = await SlurmCluster.StartAsync())
+        {
+            (daemons, root) = (cluster.DaemonIds, cluster.Root);
+            var job = await cluster.SubmitAsync("--array=0", "--output=/dev/null", $"--wrap=echo $$ > {pidFile}; while true; do sleep 1; done");
+            await cluster.WaitForArrayTaskStateAsync(job, 0, "RUNNING", s_jobTimeout);
+            await cluster.WaitUntilAsync(() => Task.FromResult(File.Exists(pidFile) && File.ReadAllText(pidFile).EndsWith('\n')), "the job to record its pid", s_jobTimeout);
+        }
+
+        var task = int.Parse(File.ReadAllText(pidFile), System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var pid in daemons.Append(task))
+        {
+            IsAlive(pid).ShouldBeFalse($"process {pid} outlived the cluster");
+        }
+
+        Directory.Exists(root).ShouldBeFalse();
+    }
+
+    /// <summary>Alive unless gone or a zombie (a container's init may never reap what it inherits).</summary>
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
         }
     }
 }

@@ -55,6 +55,9 @@ internal sealed partial class SlurmCluster : IAsyncDisposable
 
     private string MungeSocket => _dir.Combine("munge", "munge.socket");
 
+    /// <summary>The process ids of munged, slurmctld and slurmd.</summary>
+    public IReadOnlyList<int> DaemonIds => [.. _daemons.Select(d => d.Id)];
+
     /// <summary>The daemons' own output, for failure messages.</summary>
     public string Log => string.Join('\n', _log);
 
