@@ -17,11 +17,10 @@ internal static class ShardsK8sCommand
         var backoff = new Option<int>("--backoff-limit-per-index") { Description = "Retries of one shard before it is marked failed.", DefaultValueFactory = _ => 3 };
         var claim = new Option<string?>("--volume-claim") { Description = "PersistentVolumeClaim with the audio, manifest and output." };
         var mount = new Option<string?>("--mount") { Description = "Where the claim is mounted in the container." };
-        var command = new Command("k8s", "Write a Kubernetes Indexed Job that runs one shard per completion index (paths as the container sees them).")
-        {
-            image, name, parallelism, cpu, memory, backoff, claim, mount,
-        };
-        foreach (var option in shared.All)
+        var command = new Command("k8s", "Write a Kubernetes Indexed Job that runs one shard per completion index (paths as the container sees them).");
+
+        // The options every launcher shares first, then this engine's own.
+        foreach (var option in shared.All.Concat<Option>([image, name, parallelism, cpu, memory, backoff, claim, mount]))
         {
             command.Options.Add(option);
         }

@@ -14,11 +14,10 @@ internal static class ShardsSlurmCommand
         var time = new Option<string>("--time") { Description = "Time limit per task (sbatch's form).", DefaultValueFactory = _ => "01:00:00" };
         var partition = new Option<string?>("--partition") { Description = "Slurm partition (default: the cluster's default)." };
         var maxParallel = new Option<int?>("--max-parallel") { Description = "At most this many tasks at once (the array's %K)." };
-        var command = new Command("slurm", "Write an sbatch job-array script that runs one shard per array task.")
-        {
-            cpus, memory, time, partition, maxParallel,
-        };
-        foreach (var option in shared.All)
+        var command = new Command("slurm", "Write an sbatch job-array script that runs one shard per array task.");
+
+        // The options every launcher shares first, then this engine's own.
+        foreach (var option in shared.All.Concat<Option>([cpus, memory, time, partition, maxParallel]))
         {
             command.Options.Add(option);
         }
