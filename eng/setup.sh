@@ -28,12 +28,23 @@ command -v espeak-ng >/dev/null || need_apt+=(espeak-ng)   # speech for the "not
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v clang    >/dev/null || need_apt+=(clang)
 command -v ldconfig >/dev/null || need_apt+=(libc-bin)
+# A one-node Slurm cluster for the shard tests (SlurmClusterTests); the daemons live in /usr/sbin, off a user's PATH.
+[[ -x /usr/sbin/slurmctld ]] || need_apt+=(slurm-wlm)
+[[ -x /usr/sbin/munged ]]    || need_apt+=(munge)
 
 if (( ${#need_apt[@]} )); then
   log "installing ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
   sudo_ apt-get update -qq
+  # Packages with daemons (munge, slurmctld, slurmd) must not start them on install: the tests start their own.
+  # Docker images already refuse with policy-rc.d; elsewhere one is put in place for the install alone.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=0
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | sudo_ tee "$policy" >/dev/null && sudo_ chmod 755 "$policy" && own_policy=1
+  fi
   sudo_ apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
+  if (( own_policy )); then sudo_ rm -f "$policy"; fi
 fi
 
 # TorchSharp's native shim needs GLIBCXX_3.4.32 (GCC 13+); Debian 12 ships GCC 12's libstdc++.

@@ -19,6 +19,7 @@ internal static class ToolCommands
     [
         PredictCommand.Create(),
         ServeCommand.Create(),
+        ShardsCommand.Create(),
         ExampleCommand.Create(),
         MfccCommand.Create(),
     ];

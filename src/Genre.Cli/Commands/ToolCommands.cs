@@ -24,6 +24,7 @@ internal static class ToolCommands
         PredictCommand.Create(),
         BenchCommand.Create(),
         ServeCommand.Create(),
+        ShardsCommand.Create(),
         TrainCommand.Create(),
         EvaluateCommand.Create(),
         CalibrateCommand.Create(),

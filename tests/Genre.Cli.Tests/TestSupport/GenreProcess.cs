@@ -32,22 +32,8 @@ internal static class GenreProcess
 
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(s_timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new Result(process.ExitCode, await output, await error);
+        var result = await ToolProcess.RunAsync(StartInfo(environment, args), s_timeout);
+        return new Result(result.ExitCode, result.Output, result.Error);
     }
 
     private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> environment, string[] args)
