@@ -6,8 +6,9 @@ namespace Genre.Kinds.AudioSet;
 /// <summary>
 /// The AudioSet network at prediction time: each chosen 10 s window to its log-mel input
 /// (<see cref="AudioSetFrontEnd"/>), the network in ONNX Runtime, then the genre outputs' logits, the music
-/// probability (the strongest music class, mean over windows) and the strongest tags. Windows go through in chunks, so a full timeline of an hour holds a few
-/// windows' inputs at a time, not all of them. Thread-safe.
+/// probability (the strongest music class, mean over windows) and the strongest tags. One track's windows go through
+/// <see cref="IGenreModel.Run"/> in chunks of <see cref="Chunk"/>, so a full timeline of an hour holds a few windows'
+/// inputs at a time, not all of them. Thread-safe.
 /// </summary>
 internal sealed class AudioSetModel : IGenreModel
 {
@@ -42,43 +43,50 @@ internal sealed class AudioSetModel : IGenreModel
 
     public int WindowCount(int samples) => AudioSetWindows.Count(samples);
 
-    public WindowOutputs Run(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, int tags, CancellationToken cancellationToken)
+    public int InputSize => MelSize;
+
+    public int OutputSize => AudioSetClasses.Count;
+
+    public int WindowsPerCall => Chunk;
+
+    public WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken)
+    {
+        var mels = new float[windows.Count * MelSize];
+        var silent = new bool[windows.Count];
+        var padding = new float[WindowSamples];
+        for (var i = 0; i < windows.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var window = SignalWindows.Cut(samples, windows[i], WindowSamples, padding);
+            silent[i] = SignalWindows.IsSilent(window);
+            AudioSetFrontEnd.Shared.Compute(window, mels.AsSpan(i * MelSize, MelSize));
+        }
+
+        return new WindowInputs(mels, silent);
+    }
+
+    public float[] RunNetwork(ReadOnlySpan<float> inputs, int count) => _network.Run(inputs, count).Logits;
+
+    public WindowOutputs Outputs(float[] rows, bool[] silent, int tags)
     {
         var genres = _genreOutputs.Length;
-        var genreLogits = new float[windows.Count * genres];
-        var silent = new bool[windows.Count];
+        var genreLogits = new float[silent.Length * genres];
         var meanSigmoid = new double[AudioSetClasses.Count];
         var voters = 0;
-        var mels = new float[Math.Min(Chunk, windows.Count) * MelSize];
-        var padding = new float[WindowSamples];
-        for (var start = 0; start < windows.Count; start += Chunk)
+        for (var w = 0; w < silent.Length; w++)
         {
-            var count = Math.Min(Chunk, windows.Count - start);
-            for (var i = 0; i < count; i++)
+            var row = rows.AsSpan(w * AudioSetClasses.Count, AudioSetClasses.Count);
+            for (var g = 0; g < genres; g++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var window = SignalWindows.Cut(samples, windows[start + i], WindowSamples, padding);
-                silent[start + i] = SignalWindows.IsSilent(window);
-                AudioSetFrontEnd.Shared.Compute(window, mels.AsSpan(i * MelSize, MelSize));
+                genreLogits[(w * genres) + g] = row[_genreOutputs[g]];
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var logits = _network.Run(mels.AsSpan(0, count * MelSize), count).Logits;
-            for (var i = 0; i < count; i++)
+            if (!silent[w])
             {
-                var row = logits.AsSpan(i * AudioSetClasses.Count, AudioSetClasses.Count);
-                for (var g = 0; g < genres; g++)
+                voters++;
+                for (var c = 0; c < row.Length; c++)
                 {
-                    genreLogits[((start + i) * genres) + g] = row[_genreOutputs[g]];
-                }
-
-                if (!silent[start + i])
-                {
-                    voters++;
-                    for (var c = 0; c < row.Length; c++)
-                    {
-                        meanSigmoid[c] += 1.0 / (1.0 + Math.Exp(-row[c]));
-                    }
+                    meanSigmoid[c] += 1.0 / (1.0 + Math.Exp(-row[c]));
                 }
             }
         }
