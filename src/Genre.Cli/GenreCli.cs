@@ -15,6 +15,7 @@ public static class GenreCli
             MfccCommand.Create(),
             ExampleCommand.Create(),
             PredictCommand.Create(),
+            ShardsCommand.Create(),
             BenchCommand.Create(),
             ServeCommand.Create(),
             TrainCommand.Create(),

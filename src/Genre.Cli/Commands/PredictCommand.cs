@@ -12,16 +12,48 @@ internal static class PredictCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Audio files, or folders to classify every audio file in.", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Audio files, or folders to classify every audio file in.", Arity = ArgumentArity.ZeroOrMore };
         var model = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)." };
         var top = new Option<int>("--top") { Description = "Genres to show per file.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per file per line (keys: file, genre, confidence, probabilities, segments; or file, error)." };
         var window = WindowOption.Create();
         var tags = new Option<int>("--tags") { Description = "Also show the K strongest other music tags (instruments, moods, styles) the model knows.", DefaultValueFactory = _ => 0 };
-        var command = new Command("predict", "Tell the genre of songs (wav, mp3, flac, ogg, m4a, ...).") { inputs, model, top, json, window, tags };
-        command.SetAction(parse => CommandRunner.Run(cancel =>
-            Execute(parse.GetValue(inputs)!, parse.GetValue(model), parse.GetValue(top), parse.GetValue(json),
-                new PredictionOptions { Window = parse.GetValue(window), Tags = parse.GetValue(tags) }, cancel)));
+        var manifest = ManifestOptions.Create();
+        var command = new Command("predict", "Tell the genre of songs (wav, mp3, flac, ogg, m4a, ...); with --manifest, one shard of a whole library into a part file.")
+        {
+            inputs, model, top, json, window, tags,
+        };
+        manifest.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            var files = r.GetValue(inputs) ?? [];
+            if (r.GetValue(manifest.Manifest) is null)
+            {
+                if (files.Length == 0)
+                {
+                    r.AddError("give audio files or folders, or --manifest FILE --out DIR.");
+                }
+                else if (manifest.Used(r))
+                {
+                    r.AddError("--out, --shard-index, --shard-count, --format and --overwrite go with --manifest.");
+                }
+            }
+            else if (files.Length > 0)
+            {
+                r.AddError("give either audio files or --manifest, not both.");
+            }
+            else if (r.GetValue(manifest.Out) is null)
+            {
+                r.AddError("--manifest needs --out DIR, the folder of the parts.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var options = new PredictionOptions { Window = parse.GetValue(window), Tags = parse.GetValue(tags) };
+            return parse.GetValue(manifest.Manifest) is { } list
+                ? CommandRunner.RunBatch(cancel => ManifestPrediction.Execute(list, manifest.Settings(parse), parse.GetValue(model), options, cancel))
+                : CommandRunner.Run(cancel => Execute(parse.GetValue(inputs)!, parse.GetValue(model), parse.GetValue(top), parse.GetValue(json), options, cancel));
+        });
         return command;
     }
 
