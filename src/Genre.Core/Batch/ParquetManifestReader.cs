@@ -24,15 +24,7 @@ internal static class ParquetManifestReader
 
     private static IEnumerable<ManifestRow> Rows(ParquetReader reader, string manifest)
     {
-        var fields = reader.Schema.GetDataFields();
-        var path = fields.FirstOrDefault(f => string.Equals(f.Name, "path", StringComparison.OrdinalIgnoreCase) && f.ClrType == typeof(string))
-            ?? throw new ManifestException(manifest, null, "no string column 'path' (a Parquet manifest has columns path and, optionally, id)");
-        var id = fields.FirstOrDefault(f => string.Equals(f.Name, "id", StringComparison.OrdinalIgnoreCase));
-        if (id is not null && id.ClrType != typeof(string) && id.ClrType != typeof(long) && id.ClrType != typeof(int))
-        {
-            throw new ManifestException(manifest, null, $"column 'id' holds {id.ClrType.Name}; it must be strings or integers");
-        }
-
+        var (path, id) = Guard(manifest, () => Columns(reader, manifest));
         var row = 0L;
         for (var group = 0; group < reader.RowGroupCount; group++)
         {
@@ -50,6 +42,22 @@ internal static class ParquetManifestReader
         }
     }
 
+    private static (DataField Path, DataField? Id) Columns(ParquetReader reader, string manifest)
+    {
+        var fields = reader.Schema.GetDataFields();
+        var path = fields.FirstOrDefault(f => string.Equals(f.Name, "path", StringComparison.OrdinalIgnoreCase))
+            ?? throw new ManifestException(manifest, null, "no column 'path' (a Parquet manifest has a string column path and, optionally, id)");
+        if (IsNumber(path))
+        {
+            throw new ManifestException(manifest, null, $"column 'path' holds {path.ClrType.Name}; it must be strings");
+        }
+
+        return (path, fields.FirstOrDefault(f => string.Equals(f.Name, "id", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>Integer ids are read as numbers; anything else is read as strings, and what is not strings fails that read.</summary>
+    private static bool IsNumber(DataField field) => field.ClrType == typeof(long) || field.ClrType == typeof(int);
+
     private static (string?[] Paths, string?[]? Ids) ReadGroup(ParquetReader reader, int group, DataField path, DataField? id)
     {
         using var rows = reader.OpenRowGroupReader(group);
@@ -61,7 +69,7 @@ internal static class ParquetManifestReader
             return (paths, null);
         }
 
-        if (id.ClrType == typeof(string))
+        if (!IsNumber(id))
         {
             var ids = new string?[count];
             rows.ReadAsync(id, ids.AsMemory()!).GetAwaiter().GetResult();
