@@ -67,6 +67,10 @@ internal static class CommandRunner
             case OutputException:
                 Fail(e.Message);
                 return TemporaryFailure;
+            case ShardException:
+                // Which shard to run is part of the command line, even when it comes from the environment.
+                Fail(e.Message);
+                return BadUsage;
             case OperationCanceledException:
                 Console.Error.WriteLine("genre: interrupted: the unfinished part was removed; run the same command again to redo this shard");
                 return TemporaryFailure;
