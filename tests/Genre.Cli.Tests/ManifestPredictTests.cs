@@ -79,6 +79,19 @@ public sealed class ManifestPredictTests : IDisposable
     }
 
     [Fact]
+    public async Task A_Slurm_index_outside_the_count_is_exit_2_saying_shards_count_from_0()
+    {
+        var manifest = TrackLibrary.Write(_dir.Path, 1, 3);
+
+        var result = await GenreProcess.RunAsync(new Dictionary<string, string?> { ["SLURM_ARRAY_TASK_ID"] = "4" },
+            "predict", "--manifest", manifest, "--out", Out, "--shard-count", "4", "--model", Model("gtzan-cnn"));
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Error.ShouldContain("SLURM_ARRAY_TASK_ID (= --shard-index) is 4, outside shards 0 to 3");
+        Directory.Exists(Out).ShouldBeFalse();
+    }
+
+    [Fact]
     public void An_output_folder_that_cannot_be_made_is_exit_75_naming_it()
     {
         var manifest = TrackLibrary.Write(_dir.Path, 1, 3);

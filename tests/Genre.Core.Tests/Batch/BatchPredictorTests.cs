@@ -98,9 +98,9 @@ public sealed class BatchPredictorTests : IDisposable
 
         await foreach (var result in predictor.PredictAsync(Counted(), TestContext.Current.CancellationToken))
         {
+            results.Add(result);
             // Inputs read but not yet returned: the pipeline's whole holding, as the caller sees it.
             maxAhead = Math.Max(maxAhead, Volatile.Read(ref read) - results.Count);
-            results.Add(result);
         }
 
         results.Select(r => r.Input.Id).ShouldBe(inputs.Select(i => i.Id));
