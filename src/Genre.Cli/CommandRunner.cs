@@ -1,20 +1,38 @@
+using System.Runtime.InteropServices;
 using Spectre.Console;
 
 namespace Genre.Cli;
 
 /// <summary>
 /// Runs a command body and turns every error a user can cause into one line on stderr and a non-zero exit code.
-/// A stack trace is shown only for a real bug, and only with GENRE_DEBUG=1.
+/// A stack trace is shown only for a real bug, and only with GENRE_DEBUG=1. Batch runs (<see cref="RunBatch"/>) speak
+/// the sysexits codes schedulers act on: 65 means retrying will not help, 75 means it will.
 /// </summary>
 internal static class CommandRunner
 {
     public const int Ok = 0;
     public const int Failed = 1;
     public const int BadUsage = 2;
+
+    /// <summary>EX_DATAERR: the input is wrong and a retry will fail the same way (a bad manifest, a part of another run in the folder).</summary>
+    public const int DataError = 65;
+
     public const int InternalError = 70;
+
+    /// <summary>EX_TEMPFAIL: worth retrying as it is (output folder not writable, disk full, interrupted by SIGTERM or Ctrl-C).</summary>
+    public const int TemporaryFailure = 75;
+
     public const int Cancelled = 130;
 
-    public static int Run(Func<CancellationToken, int> body)
+    public static int Run(Func<CancellationToken, int> body) => Run(body, batch: false);
+
+    /// <summary>
+    /// For a shard of a batch run: SIGTERM (a scheduler's preemption or timeout) and Ctrl-C cancel the work, which
+    /// removes its temporary part, and exit 75; an output folder that cannot be written is 75 too.
+    /// </summary>
+    public static int RunBatch(Func<CancellationToken, int> body) => Run(body, batch: true);
+
+    private static int Run(Func<CancellationToken, int> body, bool batch)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -23,17 +41,41 @@ internal static class CommandRunner
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        using var onTerminate = batch ? PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        }) : null;
         try
         {
             return body(cancel.Token);
         }
         catch (Exception e)
         {
-            return Handle(Unwrap(e));
+            return batch ? HandleBatch(Unwrap(e)) : Handle(Unwrap(e));
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static int HandleBatch(Exception e)
+    {
+        switch (e)
+        {
+            case OutputException:
+                Fail(e.Message);
+                return TemporaryFailure;
+            case ShardException:
+                // Which shard to run is part of the command line, even when it comes from the environment.
+                Fail(e.Message);
+                return BadUsage;
+            case OperationCanceledException:
+                Console.Error.WriteLine("genre: interrupted: the unfinished part was removed; run the same command again to redo this shard");
+                return TemporaryFailure;
+            default:
+                return Handle(e);
         }
     }
 
@@ -48,6 +90,9 @@ internal static class CommandRunner
     {
         switch (e)
         {
+            case ManifestException or PartConflictException:
+                Fail(e.Message);
+                return DataError;
             case GenreException:
             case UnauthorizedAccessException or IOException:
             case DllNotFoundException:

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Genre.Audio;
+using Genre.Batch;
 using Genre.Inference;
 using Spectre.Console;
 
@@ -11,80 +12,90 @@ internal static class PredictCommand
 {
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "Audio files, or folders to classify every audio file in.", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "Audio files, or folders to classify every audio file in.", Arity = ArgumentArity.ZeroOrMore };
         var model = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)." };
         var top = new Option<int>("--top") { Description = "Genres to show per file.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per file per line (keys: file, genre, confidence, probabilities, segments; or file, error)." };
         var window = WindowOption.Create();
         var tags = new Option<int>("--tags") { Description = "Also show the K strongest other music tags (instruments, moods, styles) the model knows.", DefaultValueFactory = _ => 0 };
-        var command = new Command("predict", "Tell the genre of songs (wav, mp3, flac, ogg, m4a, ...).") { inputs, model, top, json, window, tags };
-        command.SetAction(parse => CommandRunner.Run(cancel =>
-            Execute(parse.GetValue(inputs)!, parse.GetValue(model), parse.GetValue(top), parse.GetValue(json),
-                new PredictionOptions { Window = parse.GetValue(window), Tags = parse.GetValue(tags) }, cancel)));
+        var manifest = ManifestOptions.Create();
+        var command = new Command("predict", "Tell the genre of songs (wav, mp3, flac, ogg, m4a, ...); with --manifest, one shard of a whole library into a part file.")
+        {
+            inputs, model, top, json, window, tags,
+        };
+        manifest.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            var files = r.GetValue(inputs) ?? [];
+            if (r.GetValue(manifest.Manifest) is null)
+            {
+                if (files.Length == 0)
+                {
+                    r.AddError("give audio files or folders, or --manifest FILE --out DIR.");
+                }
+                else if (manifest.Used(r))
+                {
+                    r.AddError("--out, --shard-index, --shard-count, --format and --overwrite go with --manifest.");
+                }
+            }
+            else if (files.Length > 0)
+            {
+                r.AddError("give either audio files or --manifest, not both.");
+            }
+            else if (r.GetValue(manifest.Out) is null)
+            {
+                r.AddError("--manifest needs --out DIR, the folder of the parts.");
+            }
+        });
+        command.SetAction(parse =>
+        {
+            var options = new PredictionOptions { Window = parse.GetValue(window), Tags = parse.GetValue(tags) };
+            return parse.GetValue(manifest.Manifest) is { } list
+                ? CommandRunner.RunBatch(cancel => ManifestPrediction.Execute(list, manifest.Settings(parse), parse.GetValue(model), options, cancel))
+                : CommandRunner.Run(cancel => Execute(parse.GetValue(inputs)!, parse.GetValue(model), parse.GetValue(top), parse.GetValue(json), options, cancel));
+        });
         return command;
     }
-
-    /// <summary>No song needs more: a file still decoding after this is stuck (a decoder waiting on a stalled input).</summary>
-    private static readonly TimeSpan s_perFile = TimeSpan.FromMinutes(5);
 
     private static int Execute(string[] inputs, string? modelDirectory, int top, bool json, PredictionOptions options, CancellationToken cancel)
     {
         var files = Expand(inputs);
         using var classifier = GenreClassifier.Load(modelDirectory);
-        var results = new (GenrePrediction? Prediction, string? Error)[files.Count];
-        void Classify(int i)
-        {
-            using var limit = new CancellationTokenSource(s_perFile);
-            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancel, limit.Token);
-            try
-            {
-                results[i] = (classifier.Predict(files[i], options, either.Token), null);
-            }
-            catch (Exception e) when (InputFailure.Is(e))
-            {
-                results[i] = (null, InputFailure.Describe(e, files[i]));
-            }
-            catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancel.IsCancellationRequested)
-            {
-                results[i] = (null, $"{files[i]}: still decoding after {s_perFile.TotalMinutes:0} minutes; skipped");
-            }
-        }
-
-        if (files.Count == 1)
-        {
-            Classify(0);
-        }
-        else
-        {
-            Terminal.Progress.Run("classifying", report =>
-            {
-                var done = 0;
-                Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-                {
-                    Classify(i);
-                    report(Interlocked.Increment(ref done), files.Count, Path.GetFileName(files[i]));
-                });
-                return done;
-            });
-        }
-
-        for (var i = 0; i < files.Count; i++)
+        var predictor = new BatchPredictor(classifier, new BatchOptions { Prediction = options });
+        var batch = files.Select(f => new BatchInput(f, f));
+        var results = files.Count == 1
+            ? Collect(predictor, batch, (_, _) => { }, cancel)
+            : Terminal.Progress.Run("classifying", report => Collect(predictor, batch, (done, file) => report(done, files.Count, Path.GetFileName(file)), cancel));
+        foreach (var result in results)
         {
             if (json)
             {
-                Console.Out.WriteLine(PredictionJson.Line(files[i], results[i].Prediction, results[i].Error, classifier.Genres));
+                Console.Out.WriteLine(PredictionJson.Line(result.Input.Path, result.Prediction, result.Error, classifier.Genres));
             }
-            else if (results[i].Prediction is { } prediction)
+            else if (result.Prediction is { } prediction)
             {
-                WriteTable(files[i], prediction, top);
+                WriteTable(result.Input.Path, prediction, top);
             }
             else
             {
-                Console.Error.WriteLine($"genre: error: {results[i].Error}");
+                Console.Error.WriteLine($"genre: error: {result.Error}");
             }
         }
 
         return results.Any(r => r.Error is not null) ? CommandRunner.Failed : CommandRunner.Ok;
+    }
+
+    /// <summary>Every result in input order: the tables are printed after the progress bar, as one listing.</summary>
+    private static List<BatchResult> Collect(BatchPredictor predictor, IEnumerable<BatchInput> batch, Action<int, string> report, CancellationToken cancel)
+    {
+        var results = new List<BatchResult>();
+        foreach (var result in predictor.PredictAsync(batch, cancel).ToBlockingEnumerable(cancel))
+        {
+            results.Add(result);
+            report(results.Count, result.Input.Path);
+        }
+
+        return results;
     }
 
     /// <summary>Files as given; folders expanded to their audio files (recursively, sorted). Missing paths stay, to fail by name.</summary>

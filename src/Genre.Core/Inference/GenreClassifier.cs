@@ -94,9 +94,31 @@ public sealed class GenreClassifier : IDisposable
         }
 
         var (window, windows, outputs) = Score(signal, name, options, cancellationToken);
-        var probabilities = GenreCalibration.Probabilities(outputs.GenreLogits, Genres.Count, Card.Temperature, Card.GenreBias);
-        return Summarise(probabilities, windows, outputs, signal.Duration, window);
+        return Summarise(windows, outputs, signal.Duration, window);
     }
+
+    /// <summary>
+    /// The batch pipeline's first half for one file: decoded, cut into the windows <paramref name="options"/> choose,
+    /// and featurised, ready to share a network call with other files' windows.
+    /// </summary>
+    internal PreparedTrack Prepare(string path, PredictionOptions options, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var signal = AudioLoader.Load(path, LoadOptions(options), cancellationToken);
+        var (window, windows) = Windows(signal, path, options);
+        return new PreparedTrack(window, windows, _model.Featurise(signal.Samples, windows, cancellationToken), signal.Duration);
+    }
+
+    /// <summary>Network outputs of windows from any number of prepared tracks, concatenated in one call.</summary>
+    internal float[] RunNetwork(ReadOnlySpan<float> inputs, int count) => _model.RunNetwork(inputs, count);
+
+    internal int NetworkInputSize => _model.InputSize;
+
+    internal int NetworkOutputSize => _model.OutputSize;
+
+    /// <summary>The batch pipeline's second half: a prepared track's verdict from its rows of network outputs, exactly as <see cref="Predict(AudioSignal, PredictionOptions?, string?, CancellationToken)"/> gives it.</summary>
+    internal GenrePrediction Conclude(PreparedTrack track, float[] rows, int tags) =>
+        Summarise(track.Windows, _model.Outputs(rows, track.Inputs.Silent, Math.Max(0, tags)), track.Duration, track.Window);
 
     /// <summary>The raw (uncalibrated) window outputs of a file, for evaluation and calibration fitting.</summary>
     internal (PredictionWindow Window, int[] Windows, WindowOutputs Outputs) Score(string path, PredictionOptions options, CancellationToken cancellationToken) =>
@@ -105,19 +127,26 @@ public sealed class GenreClassifier : IDisposable
     private (PredictionWindow Window, int[] Windows, WindowOutputs Outputs) Score(AudioSignal signal, string? name, PredictionOptions options, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var (window, windows) = Windows(signal, name, options);
+        return (window, windows, _model.Run(signal.Samples, windows, Math.Max(0, options.Tags), cancellationToken));
+    }
+
+    private (PredictionWindow Window, int[] Windows) Windows(AudioSignal signal, string? name, PredictionOptions options)
+    {
         if (signal.Samples.Length == 0)
         {
             throw new AudioDecodeException(name, "the file contains no audio samples");
         }
 
         var window = options.Window ?? DefaultWindow;
-        var windows = SignalWindows.Select(_model.WindowCount(signal.Samples.Length), _model.WindowsPerClip, window);
-        return (window, windows, _model.Run(signal.Samples, windows, Math.Max(0, options.Tags), cancellationToken));
+        return (window, SignalWindows.Select(_model.WindowCount(signal.Samples.Length), _model.WindowsPerClip, window));
     }
 
-    private GenrePrediction Summarise(float[] probabilities, int[] windows, WindowOutputs outputs, TimeSpan duration, PredictionWindow window)
+    /// <summary>Calibration and the track's verdict: the one place both single predictions and the batch pipeline conclude.</summary>
+    private GenrePrediction Summarise(int[] windows, WindowOutputs outputs, TimeSpan duration, PredictionWindow window)
     {
         var classes = Genres.Count;
+        var probabilities = GenreCalibration.Probabilities(outputs.GenreLogits, classes, Card.Temperature, Card.GenreBias);
         var length = TimeSpan.FromSeconds((double)_model.WindowSamples / _model.SampleRate);
         var segments = new SegmentPrediction[windows.Length];
         for (var w = 0; w < windows.Length; w++)

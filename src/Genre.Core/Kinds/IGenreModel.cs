@@ -6,7 +6,9 @@ namespace Genre.Kinds;
 /// A loaded model of some kind, as <see cref="Inference.GenreClassifier"/> drives it: a signal at
 /// <see cref="SampleRate"/> is cut into windows of <see cref="WindowSamples"/> (window i starts at
 /// i x <see cref="WindowSamples"/>), and the network turns each chosen window into one logit per genre.
-/// Calibration and the track's verdict are the classifier's, the same for every kind. Implementations are thread-safe.
+/// Calibration and the track's verdict are the classifier's, the same for every kind. The three steps (features,
+/// network, outputs) are separate so the batch pipeline can put the windows of several files into one network call;
+/// <see cref="Run"/> chains them for one track. Implementations are thread-safe.
 /// </summary>
 internal interface IGenreModel : IDisposable
 {
@@ -22,6 +24,38 @@ internal interface IGenreModel : IDisposable
     /// <summary>Windows of a signal of <paramref name="samples"/> samples under the kind's padding rule; at least 1 for a non-empty signal.</summary>
     int WindowCount(int samples);
 
+    /// <summary>Floats of network input per window.</summary>
+    int InputSize { get; }
+
+    /// <summary>Network outputs per window (the genres, or all 527 AudioSet classes).</summary>
+    int OutputSize { get; }
+
+    /// <summary>Windows featurised and run at once by <see cref="Run"/>: bounds the inputs held for a long full timeline.</summary>
+    int WindowsPerCall { get; }
+
+    /// <summary>The network inputs of the given windows, and which of them are silence.</summary>
+    WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken);
+
+    /// <summary>The network's outputs (count x <see cref="OutputSize"/>) for count windows' inputs, of one track or several.</summary>
+    float[] RunNetwork(ReadOnlySpan<float> inputs, int count);
+
+    /// <summary>One track's genre logits and what else the kind can tell, from its rows of network outputs.</summary>
+    WindowOutputs Outputs(float[] rows, bool[] silent, int tags);
+
     /// <summary>The genre logits (windows x genres) of the given windows, and what else the kind can tell.</summary>
-    WindowOutputs Run(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, int tags, CancellationToken cancellationToken);
+    WindowOutputs Run(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, int tags, CancellationToken cancellationToken)
+    {
+        var rows = new float[windows.Count * OutputSize];
+        var silent = new bool[windows.Count];
+        for (var start = 0; start < windows.Count; start += WindowsPerCall)
+        {
+            var count = Math.Min(WindowsPerCall, windows.Count - start);
+            var chunk = Featurise(samples, [.. windows.Skip(start).Take(count)], cancellationToken);
+            chunk.Silent.CopyTo(silent, start);
+            cancellationToken.ThrowIfCancellationRequested();
+            RunNetwork(chunk.Inputs, count).CopyTo(rows, start * OutputSize);
+        }
+
+        return Outputs(rows, silent, tags);
+    }
 }

@@ -38,6 +38,36 @@ public static class ModelFolder
         return (card, tensors);
     }
 
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the card's bytes followed by the weights' bytes: what names a model in batch output,
+    /// so a part written by other weights or another calibration is never taken for this model's.
+    /// </summary>
+    public static string Sha256(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var name in new[] { CardFileName, WeightsFileName })
+        {
+            var path = Path.Combine(directory, name);
+            try
+            {
+                using var stream = File.OpenRead(path);
+                var buffer = new byte[1 << 16];
+                int read;
+                while ((read = stream.Read(buffer)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ModelFileException(path, $"cannot read it: {e.Message}", e);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     private static ModelCard ReadCard(string path)
     {
         if (!File.Exists(path))

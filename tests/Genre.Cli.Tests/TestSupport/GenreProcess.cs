@@ -30,6 +30,36 @@ internal static class GenreProcess
         return Process.Start(start)!;
     }
 
+    /// <summary>
+    /// Starts the program with its stderr to be read line by line (<see cref="WaitForErrorLineAsync"/>), for a test
+    /// that interrupts it at a known point of its work; stdout is discarded.
+    /// </summary>
+    public static Process StartWatched(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = StartInfo(environment, args);
+        start.RedirectStandardOutput = false;
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Reads <paramref name="process"/>'s stderr until a line contains <paramref name="text"/>; then keeps draining it so the program never blocks on a full pipe.</summary>
+    public static async Task<string> WaitForErrorLineAsync(Process process, string text)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(s_timeout);
+        var seen = new System.Text.StringBuilder();
+        while (await process.StandardError.ReadLineAsync(timeout.Token) is { } line)
+        {
+            seen.AppendLine(line);
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+                return line;
+            }
+        }
+
+        throw new InvalidOperationException($"the program ended (exit {(process.WaitForExit(10_000) ? process.ExitCode : -1)}) without printing '{text}'; its stderr:\n{seen}");
+    }
+
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var result = await ToolProcess.RunAsync(StartInfo(environment, args), s_timeout);

@@ -18,16 +18,28 @@ internal static class BenchCommand
         var model = new Option<string?>("--model") { Description = "Model folder (default: the shipped model)." };
         var clip = new Option<string?>("--clip") { Description = "A 30 s audio file to measure with (default: the example song, written to a temporary file)." };
         var skipTraining = new Option<bool>("--skip-training") { Description = "Leave out the training measurement (about a minute)." };
+        var files = new Option<int>("--files") { Description = "Inputs for the batch pipeline's throughput (cycled over 200 generated 30 s wavs).", DefaultValueFactory = _ => 200 };
+        var batchOnly = new Option<bool>("--batch-only") { Description = "Measure only the batch pipeline: files per second and peak memory." };
         var aot = new Option<string?>("--aot") { Description = "The predict-only tool's Native AOT `genre` (see the README's Install): its cold predict is measured beside this build's." };
-        var command = new Command("bench", "Measure extraction per clip, training and inference throughput, and prediction latency (cold and warm) with peak memory.")
+        var command = new Command("bench", "Measure extraction per clip, training and inference throughput, the batch pipeline, and prediction latency (cold and warm) with peak memory.")
         {
-            model, clip, skipTraining, aot,
+            model, clip, skipTraining, files, batchOnly, aot,
         };
-        command.SetAction(parse => CommandRunner.Run(_ => Execute(parse.GetValue(model), parse.GetValue(clip), parse.GetValue(skipTraining), parse.GetValue(aot))));
+        files.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--files must be at least 1.");
+            }
+        });
+        command.SetAction(parse => CommandRunner.Run(_ => Execute(parse.GetValue(model), parse.GetValue(clip), parse.GetValue(skipTraining), parse.GetValue(files), parse.GetValue(batchOnly), parse.GetValue(aot))));
         return command;
     }
 
-    private static int Execute(string? modelDirectory, string? clip, bool skipTraining, string? aot)
+    /// <summary>Distinct files the batch measurement reads: the issue's "folder of at least 200 generated 30 s wavs".</summary>
+    private const int BatchFolderFiles = 200;
+
+    private static int Execute(string? modelDirectory, string? clip, bool skipTraining, int batchFiles, bool batchOnly, string? aot)
     {
         var temp = clip is null ? Path.Combine(Path.GetTempPath(), $"genre-bench-{Guid.NewGuid():N}.wav") : null;
         var longSong = Path.Combine(Path.GetTempPath(), $"genre-bench-long-{Guid.NewGuid():N}.wav");
@@ -46,8 +58,15 @@ internal static class BenchCommand
                 results.Add(run());
             }
 
+            if (batchOnly)
+            {
+                MeasureBatch(modelDirectory, file, batchFiles, results);
+                return Print(results);
+            }
+
             Measure("extraction", () => PerformanceBench.Extraction(file));
             string kind;
+            MeasureBatch(modelDirectory, file, batchFiles, results);
             using (var classifier = GenreClassifier.Load(modelDirectory))
             {
                 kind = classifier.Kind;
@@ -72,21 +91,13 @@ internal static class BenchCommand
                 results.Add(wall);
                 results.Add(memory);
             }
+
             if (!skipTraining)
             {
                 Measure("training", () => TrainingBench.Run());
             }
 
-            var table = new Table().Title($"genre bench — {Environment.ProcessorCount} cores, {RuntimeDescription()}");
-            table.AddColumns("measure", "here", "original", "target", "note");
-            foreach (var r in results)
-            {
-                table.AddRow(Markup.Escape(r.Name), $"[bold]{r.Value.ToString(r.Value >= 100 ? "N0" : "0.00", CultureInfo.InvariantCulture)} {Markup.Escape(r.Unit)}[/]",
-                    Markup.Escape(r.Original ?? ""), Markup.Escape(r.Target ?? ""), Markup.Escape(r.Note ?? ""));
-            }
-
-            AnsiConsole.Write(table);
-            return CommandRunner.Ok;
+            return Print(results);
         }
         finally
         {
@@ -97,6 +108,43 @@ internal static class BenchCommand
 
             AtomicFile.TryDelete(longSong);
         }
+    }
+
+    /// <summary>The batch pipeline over a temporary folder of <see cref="BatchFolderFiles"/> copies of the clip, with a fresh classifier.</summary>
+    private static void MeasureBatch(string? modelDirectory, string clip, int count, List<BenchResult> results)
+    {
+        var folder = Directory.CreateTempSubdirectory("genre-bench-batch-").FullName;
+        try
+        {
+            var files = Enumerable.Range(0, BatchFolderFiles).Select(i => Path.Combine(folder, $"{i:D4}.wav")).ToList();
+            foreach (var f in files)
+            {
+                File.Copy(clip, f);
+            }
+
+            using var classifier = GenreClassifier.Load(modelDirectory);
+            Console.Error.WriteLine($"measuring the batch pipeline over {count} files ...");
+            var (throughput, cpu, memory) = PerformanceBench.BatchThroughput(classifier, files, count);
+            results.AddRange([throughput, cpu, memory]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static int Print(List<BenchResult> results)
+    {
+        var table = new Table().Title($"genre bench — {Environment.ProcessorCount} cores, {RuntimeDescription()}");
+        table.AddColumns("measure", "here", "original", "target", "note");
+        foreach (var r in results)
+        {
+            table.AddRow(Markup.Escape(r.Name), $"[bold]{r.Value.ToString(r.Value >= 100 ? "N0" : "0.00", CultureInfo.InvariantCulture)} {Markup.Escape(r.Unit)}[/]",
+                Markup.Escape(r.Original ?? ""), Markup.Escape(r.Target ?? ""), Markup.Escape(r.Note ?? ""));
+        }
+
+        AnsiConsole.Write(table);
+        return CommandRunner.Ok;
     }
 
     /// <summary>The measured clip repeated to 4 minutes, written as a 16-bit wav at its own rate.</summary>

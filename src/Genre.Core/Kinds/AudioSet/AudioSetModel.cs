@@ -4,8 +4,8 @@ namespace Genre.Kinds.AudioSet;
 
 /// <summary>
 /// The AudioSet network at prediction time: each chosen 10 s window to its log-mel input
-/// (<see cref="AudioSetFrontEnd"/>), the network in ONNX Runtime, then the genre outputs' logits, the music
-/// probability and the strongest tags (<see cref="AudioSetSounds"/>). Thread-safe.
+/// (<see cref="AudioSetFrontEnd"/>), the network in ONNX Runtime (<see cref="AudioSetWindowScores"/>), then the genre
+/// outputs' logits, the music probability and the strongest tags (<see cref="AudioSetSounds"/>). Thread-safe.
 /// </summary>
 internal sealed class AudioSetModel : IGenreModel
 {
@@ -31,9 +31,20 @@ internal sealed class AudioSetModel : IGenreModel
 
     public int WindowCount(int samples) => AudioSetWindows.Count(samples);
 
-    public WindowOutputs Run(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, int tags, CancellationToken cancellationToken)
+    public int InputSize => AudioSetWindowScores.MelSize;
+
+    public int OutputSize => AudioSetWindowScores.RowSize(_network);
+
+    public int WindowsPerCall => AudioSetWindowScores.Chunk;
+
+    public WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken) =>
+        AudioSetWindowScores.Featurise(samples, windows, cancellationToken);
+
+    public float[] RunNetwork(ReadOnlySpan<float> inputs, int count) => AudioSetWindowScores.Rows(_network, inputs, count);
+
+    public WindowOutputs Outputs(float[] rows, bool[] silent, int tags)
     {
-        var scores = AudioSetWindowScores.Compute(_network, samples, windows, cancellationToken);
+        var scores = AudioSetWindowScores.FromRows(_network, rows, silent);
         var genres = _genreOutputs.Length;
         var genreLogits = new float[scores.Count * genres];
         for (var w = 0; w < scores.Count; w++)

@@ -35,9 +35,20 @@ internal sealed class AudioSetHeadModel : IGenreModel
 
     public int WindowCount(int samples) => AudioSetWindows.Count(samples);
 
-    public WindowOutputs Run(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, int tags, CancellationToken cancellationToken)
+    public int InputSize => AudioSetWindowScores.MelSize;
+
+    public int OutputSize => AudioSetWindowScores.RowSize(_network);
+
+    public int WindowsPerCall => AudioSetWindowScores.Chunk;
+
+    public WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken) =>
+        AudioSetWindowScores.Featurise(samples, windows, cancellationToken);
+
+    public float[] RunNetwork(ReadOnlySpan<float> inputs, int count) => AudioSetWindowScores.Rows(_network, inputs, count);
+
+    public WindowOutputs Outputs(float[] rows, bool[] silent, int tags)
     {
-        var scores = AudioSetWindowScores.Compute(_network, samples, windows, cancellationToken);
+        var scores = AudioSetWindowScores.FromRows(_network, rows, silent);
         var outputs = _sounds.Describe(_head.Logits(scores.Embeddings, scores.Count), scores, tags);
         return _musicGate ? outputs : outputs with { MusicProbability = null };
     }

@@ -33,10 +33,15 @@ internal sealed class MfccCnnModel : IGenreModel
 
     public int WindowCount(int samples) => samples <= 0 ? 0 : (int)(((long)samples + WindowSamples - 1) / WindowSamples);
 
-    public WindowOutputs Run(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, int tags, CancellationToken cancellationToken)
+    public int InputSize => _mfcc.Settings.FramesPerSegment * _mfcc.Settings.Coefficients;
+
+    public int OutputSize => _network.Classes;
+
+    public int WindowsPerCall => OnnxGenreNetwork.MaxBatch;
+
+    public WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken)
     {
-        var settings = _mfcc.Settings;
-        var size = settings.FramesPerSegment * settings.Coefficients;
+        var size = InputSize;
         var features = new float[windows.Count * size];
         var silent = new bool[windows.Count];
         var padding = new float[WindowSamples];
@@ -48,8 +53,12 @@ internal sealed class MfccCnnModel : IGenreModel
             _mfcc.Compute(segment, features.AsSpan(w * size, size));
         }
 
-        return new WindowOutputs(_network.Logits(features, windows.Count), silent);
+        return new WindowInputs(features, silent);
     }
+
+    public float[] RunNetwork(ReadOnlySpan<float> inputs, int count) => _network.Logits(inputs, count);
+
+    public WindowOutputs Outputs(float[] rows, bool[] silent, int tags) => new(rows, silent);
 
     public void Dispose()
     {

@@ -1,0 +1,24 @@
+namespace Genre.Batch;
+
+/// <summary>
+/// Where a shard's part lives and how it is written: the final name <c>DIR/part-00003-of-00016.parquet</c>, the
+/// temporary name <c>DIR/.part-00003-of-00016.parquet.tmp-PID</c> it is written under and renamed from (so a part
+/// under its final name is always whole), and the <c>.meta.json</c> sidecar of JSON Lines and CSV parts.
+/// </summary>
+public sealed record PartFile(string Directory, Shard Shard, PartFormat Format)
+{
+    public const string TemporaryMarker = ".tmp-";
+
+    public string Name => Shard.PartName(Format);
+
+    public string Path => System.IO.Path.Combine(Directory, Name);
+
+    /// <summary>Where the metadata is: the part itself (Parquet) or its sidecar.</summary>
+    public string? Sidecar => Format == PartFormat.Parquet ? null : PartMetadata.SidecarPath(Path);
+
+    public string TemporaryPath(int processId) => System.IO.Path.Combine(Directory, $".{Name}{TemporaryMarker}{processId}");
+
+    /// <summary>Temporary files of this part left by any process (killed, or still running).</summary>
+    public IReadOnlyList<string> Leftovers() =>
+        System.IO.Directory.Exists(Directory) ? [.. System.IO.Directory.EnumerateFiles(Directory, $".{Name}{TemporaryMarker}*")] : [];
+}

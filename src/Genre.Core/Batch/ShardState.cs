@@ -1,0 +1,14 @@
+namespace Genre.Batch;
+
+/// <summary>Where a shard stands in an output folder.</summary>
+public enum ShardState
+{
+    /// <summary>Its part is there, whole, with metadata consistent with the other parts.</summary>
+    Done,
+
+    /// <summary>No part and no temporary file: never run, or its node vanished before it started writing.</summary>
+    Missing,
+
+    /// <summary>A temporary file left over (killed, or still running), or a part whose metadata is unreadable or from another run.</summary>
+    Failed,
+}
