@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Progress = Genre.Cli.Terminal.Progress;
+using Genre.Model;
 using Genre.Training;
 using Spectre.Console;
 
@@ -26,9 +27,17 @@ internal static class TrainCommand
         device.AcceptOnlyFromAmong("cpu", "cuda");
         var notes = new Option<string?>("--notes") { Description = "Words for the model card: where the data came from, how this model was chosen, its caveats." };
         var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better validation loss (default: never)." };
-        var command = new Command("train", "Train the original CNN on MFCC features (Adam, cross-entropy; keeps the best-validation epoch).")
+        var kind = new Option<string>("--kind") { Description = $"What to train: {string.Join(", ", TrainableNetworks.Kinds)}.", DefaultValueFactory = _ => defaults.Kind };
+        kind.AcceptOnlyFromAmong([.. TrainableNetworks.Kinds]);
+        var augment = new Option<string?>("--augment")
         {
-            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience, notes,
+            Description = $"Augment the training clips on the fly, comma-separated: {string.Join(",", AugmentationSettings.AllTransforms)} (default: none). Waveform ones need --data.",
+        };
+        var data = new Option<string?>("--data") { Description = "The dataset folder the features were extracted from: waveform augmentation decodes its training clips once." };
+        var snr = new Option<double>("--snr") { Description = "Signal-to-noise ratio of --augment noise, in dB.", DefaultValueFactory = _ => new AugmentationSettings().NoiseSnrDb };
+        var command = new Command("train", "Train the original CNN or the CRNN on MFCC features (Adam, cross-entropy; keeps the best-validation epoch).")
+        {
+            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience, notes, kind, augment, data, snr,
         };
         command.SetAction(parse => CommandRunner.Run(cancel =>
         {
@@ -41,11 +50,32 @@ internal static class TrainCommand
                 Threads = parse.GetValue(threads),
                 Device = parse.GetValue(device)!,
                 Patience = parse.GetValue(patience),
+                Kind = parse.GetValue(kind)!,
+                Augmentation = Augmentation(parse.GetValue(augment), parse.GetValue(snr)),
             };
-            var request = new TrainingRequest(parse.GetValue(features)!, parse.GetValue(output)!, SplitNames.Parse(parse.GetValue(split)!), options, parse.GetValue(lists), parse.GetValue(notes));
+            var request = new TrainingRequest(parse.GetValue(features)!, parse.GetValue(output)!, SplitNames.Parse(parse.GetValue(split)!), options, parse.GetValue(lists), parse.GetValue(notes),
+                parse.GetValue(data));
             return Execute(request, cancel);
         }));
         return command;
+    }
+
+    /// <summary>The transforms of <c>--augment</c> in the order they are applied; null when none.</summary>
+    private static AugmentationSettings? Augmentation(string? list, double snr)
+    {
+        var names = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0)
+        {
+            return null;
+        }
+
+        var unknown = names.Where(n => !AugmentationSettings.AllTransforms.Contains(n)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new TrainingException($"--augment: unknown transform(s) {string.Join(", ", unknown)}; use {string.Join(",", AugmentationSettings.AllTransforms)}");
+        }
+
+        return new AugmentationSettings { Transforms = [.. AugmentationSettings.AllTransforms.Where(names.Contains)], NoiseSnrDb = snr };
     }
 
     private static int Execute(TrainingRequest request, CancellationToken cancel)

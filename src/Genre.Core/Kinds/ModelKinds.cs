@@ -1,4 +1,5 @@
 using Genre.Kinds.AudioSet;
+using Genre.Kinds.Crnn;
 using Genre.Kinds.MfccCnn;
 
 namespace Genre.Kinds;
@@ -12,7 +13,10 @@ public static class ModelKinds
     /// <summary>EfficientAT mn04, pretrained on AudioSet: log-mel 10 s windows, 527 sound classes, ten of them genres.</summary>
     public const string AudioSet = "audioset";
 
-    private static readonly IModelKind[] s_kinds = [new MfccCnnKind(), new AudioSetKind()];
+    /// <summary>A CRNN over the same MFCC segments: convolutional blocks, then a GRU over time; trained by <c>genre train --kind crnn</c>.</summary>
+    public const string Crnn = "crnn";
+
+    private static readonly IModelKind[] s_kinds = [new MfccCnnKind(), new AudioSetKind(), new CrnnKind()];
 
     public static IReadOnlyList<string> Names { get; } = [.. s_kinds.Select(k => k.Name)];
 
