@@ -67,5 +67,6 @@ public sealed record AugmentationSettings
 
     public bool Has(string transform) => Transforms.Contains(transform, StringComparer.Ordinal);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool HasWaveform => WaveformTransforms.Any(Has);
 }

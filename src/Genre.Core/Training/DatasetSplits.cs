@@ -3,7 +3,7 @@ using Genre.Data;
 
 namespace Genre.Training;
 
-/// <summary>The four ways to divide a <see cref="FeatureSet"/>; each returns segment indices.</summary>
+/// <summary>The five ways to divide a <see cref="FeatureSet"/>; each returns segment indices.</summary>
 public static class DatasetSplits
 {
     /// <summary>
@@ -16,6 +16,7 @@ public static class DatasetSplits
         SplitKind.Track => [ByTrack(features, seed)],
         SplitKind.FaultFiltered => [FaultFiltered(features, lists ?? throw new TrainingException("--split fault-filtered needs --split-lists DIR (the folder with train.txt, valid.txt, test.txt)"))],
         SplitKind.Artist3Fold => ArtistFolds(features, lists ?? throw new TrainingException("--split artist-3fold needs --split-lists FILE.csv (columns clip,genre,fold)"), seed),
+        SplitKind.Track5Fold => TrackFolds(features, 5, seed),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -128,6 +129,38 @@ public static class DatasetSplits
             {
                 MissingClips = missing,
             };
+        })];
+    }
+
+    /// <summary>
+    /// Stratified k-fold cross-validation over clips: each genre's clips, shuffled, are dealt to the folds in turn;
+    /// each fold is once the test set, and validation is 20 % of the other folds' clips, stratified by genre.
+    /// </summary>
+    public static IReadOnlyList<DataSplit> TrackFolds(FeatureSet features, int folds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var clips = ClipIndex.Of(features);
+        var random = new Random(seed);
+        var fold = new int[clips.Names.Count];
+        foreach (var genre in Enumerable.Range(0, clips.Names.Count).GroupBy(c => clips.Labels[c]).OrderBy(g => g.Key))
+        {
+            var members = genre.ToArray();
+            random.Shuffle(members);
+            for (var i = 0; i < members.Length; i++)
+            {
+                fold[members[i]] = i % folds;
+            }
+        }
+
+        return [.. Enumerable.Range(0, folds).Select(k =>
+        {
+            var test = Enumerable.Range(0, fold.Length).Where(c => fold[c] == k).ToArray();
+            int[] pool = [.. Enumerable.Range(0, fold.Length).Where(c => fold[c] != k)];
+            var (train, validation) = StratifiedSplit.TrainTest(pool, [.. pool.Select(c => clips.Labels[c])], 0.2, new Random(seed + k + 1));
+            return new DataSplit($"fold-{k + 1}", clips.Segments(train), clips.Segments(validation), clips.Segments(test),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"track-{folds}fold: test = fold {k + 1} of {folds} stratified over clips (seed {seed}), validation = 20 % of the other folds' clips ({train.Length}/{validation.Length}/{test.Length} clips)"));
         })];
     }
 

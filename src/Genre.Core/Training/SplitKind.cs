@@ -14,4 +14,7 @@ public enum SplitKind
 
     /// <summary>Three artist-filtered folds (clip,genre,fold csv): train on two, test on the third, three times.</summary>
     Artist3Fold,
+
+    /// <summary>Five stratified folds over clips: each fold in turn is the test set, five models.</summary>
+    Track5Fold,
 }

@@ -3,7 +3,7 @@ namespace Genre.Training;
 /// <summary>The command-line and model-card names of <see cref="SplitKind"/>.</summary>
 public static class SplitNames
 {
-    public static IReadOnlyList<string> All { get; } = ["segment", "track", "fault-filtered", "artist-3fold"];
+    public static IReadOnlyList<string> All { get; } = ["segment", "track", "fault-filtered", "artist-3fold", "track-5fold"];
 
     public static string Of(SplitKind kind) => All[(int)kind];
 
