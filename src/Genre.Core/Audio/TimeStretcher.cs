@@ -20,7 +20,7 @@ internal static unsafe class TimeStretcher
             throw new ArgumentOutOfRangeException(nameof(ratio), ratio, "the stretch ratio must be a positive number");
         }
 
-        var raw = RubberBand.New((uint)sampleRate, 1, RubberBand.OptionProcessOffline | RubberBand.OptionThreadingNever, ratio, 1.0);
+        var raw = RubberBand.New((uint)sampleRate, 1, RubberBand.OptionProcessOffline | RubberBand.OptionThreadingNever | RubberBand.OptionEngineFiner, ratio, 1.0);
         if (raw == IntPtr.Zero)
         {
             throw new InvalidOperationException($"Rubber Band refused a stretcher for {sampleRate} Hz, ratio {ratio}");

@@ -14,6 +14,9 @@ internal static unsafe partial class RubberBand
     /// <summary>RubberBandOptionThreadingNever: one thread, so a run repeats exactly whatever the machine.</summary>
     public const int OptionThreadingNever = 0x00010000;
 
+    /// <summary>RubberBandOptionEngineFiner: the R3 engine, whose output holds a sine's frequency closer than R2's.</summary>
+    public const int OptionEngineFiner = 0x20000000;
+
     static RubberBand() => NativeLibraryNames.EnsureResolver();
 
     [LibraryImport(NativeLibraryNames.RubberBand, EntryPoint = "rubberband_new")]
