@@ -31,6 +31,8 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         RequireNonEmpty(split);
+        // Every augmentation seed derives from the training seed, whoever built the settings.
+        options = options with { Augmentation = options.Augmentation is { } a ? a with { Seed = options.Seed } : null };
         lock (TorchState)
         {
             var device = ResolveDevice(options.Device);
