@@ -40,7 +40,13 @@ public sealed class OnnxGenreNetwork : IDisposable
 
     /// <summary>The network of a card and weights that have passed the MFCC CNN kind's checks.</summary>
     internal static OnnxGenreNetwork Create(ModelCard card, IReadOnlyDictionary<string, SafeTensor> tensors) =>
-        new(card, OnnxGraphBuilder.Build(tensors, card.Genres.Count));
+        FromGraph(card, OnnxGraphBuilder.Build(tensors, card.Genres.Count));
+
+    /// <summary>
+    /// Any network over MFCC segments (the CRNN too) whose graph takes <see cref="OnnxGraphBuilder.InputName"/>
+    /// (batch, 1, frames, coefficients) and gives <see cref="OnnxGraphBuilder.OutputName"/> (batch, genres).
+    /// </summary>
+    internal static OnnxGenreNetwork FromGraph(ModelCard card, byte[] model) => new(card, model);
 
     /// <summary>Segments per ONNX Runtime call.</summary>
     internal const int MaxBatch = 64;

@@ -32,16 +32,10 @@ internal static class OnnxGraphBuilder
             var b = CnnLayout.Blocks[i];
             var conv = $"block{i + 1}.{CnnLayout.ConvIndex}";
             var norm = $"block{i + 1}.{CnnLayout.BatchNormIndex}";
-            x = Node(graph, "Conv", [x, Weight(graph, tensors, $"{conv}.weight"), Weight(graph, tensors, $"{conv}.bias")], conv,
-                Ints("kernel_shape", b.ConvKernel, b.ConvKernel), Ints("pads", b.ConvPadding, b.ConvPadding, b.ConvPadding, b.ConvPadding),
-                Ints("strides", 1, 1));
+            x = OnnxConvLayers.Conv(graph, tensors, x, conv, b);
             x = Node(graph, "Relu", [x], $"block{i + 1}.1");
-            x = Node(graph, "MaxPool", [x], $"block{i + 1}.2",
-                Ints("kernel_shape", b.PoolKernel, b.PoolKernel), Ints("strides", b.PoolStride, b.PoolStride),
-                Ints("pads", b.PoolPadding, b.PoolPadding, b.PoolPadding, b.PoolPadding));
-            x = Node(graph, "BatchNormalization",
-                [x, .. new[] { "weight", "bias", "running_mean", "running_var" }.Select(v => Weight(graph, tensors, $"{norm}.{v}"))], norm,
-                Float("epsilon", CnnLayout.BatchNormEpsilon));
+            x = OnnxConvLayers.MaxPool(graph, x, $"block{i + 1}.2", b);
+            x = OnnxConvLayers.BatchNorm(graph, tensors, x, norm, CnnLayout.BatchNormEpsilon);
         }
 
         var (height, width) = CnnLayout.BlockOutputSizes()[^1];

@@ -47,6 +47,16 @@ internal static class OnnxProto
         return Initializer(graph, name, ByteString.CopyFrom(bytes), shape);
     }
 
+    /// <summary>Adds an int64 vector initializer (a Reshape's shape, say); returns its name.</summary>
+    public static string Int64s(GraphProto graph, string name, params long[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.Add(values.Length);
+        tensor.Int64Data.Add(values);
+        graph.Initializer.Add(tensor);
+        return name;
+    }
+
     /// <summary>A float tensor's description; a null dimension is <see cref="BatchDimension"/>.</summary>
     public static ValueInfoProto Value(string name, int?[] dims)
     {

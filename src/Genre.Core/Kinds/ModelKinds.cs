@@ -1,5 +1,6 @@
 using Genre.Kinds.AudioSet;
 using Genre.Kinds.AudioSetHead;
+using Genre.Kinds.Crnn;
 using Genre.Kinds.MfccCnn;
 
 namespace Genre.Kinds;
@@ -16,7 +17,10 @@ public static class ModelKinds
     /// <summary>A small classifier trained on the AudioSet network's embeddings, over the user's own labels.</summary>
     public const string AudioSetHead = "audioset-head";
 
-    private static readonly IModelKind[] s_kinds = [new MfccCnnKind(), new AudioSetKind(), new AudioSetHeadKind()];
+    /// <summary>A CRNN over the same MFCC segments: convolutional blocks, then a GRU over time; trained by <c>genre train --kind crnn</c>.</summary>
+    public const string Crnn = "crnn";
+
+    private static readonly IModelKind[] s_kinds = [new MfccCnnKind(), new AudioSetKind(), new AudioSetHeadKind(), new CrnnKind()];
 
     public static IReadOnlyList<string> Names { get; } = [.. s_kinds.Select(k => k.Name)];
 

@@ -61,18 +61,7 @@ public static class CnnLayout
         var result = new Dictionary<string, (SafeTensorDType, long[])>(StringComparer.Ordinal);
         for (var i = 0; i < Blocks.Count; i++)
         {
-            var b = Blocks[i];
-            var conv = $"block{i + 1}.{ConvIndex}";
-            result[$"{conv}.weight"] = (SafeTensorDType.F32, [Channels, b.InChannels, b.ConvKernel, b.ConvKernel]);
-            result[$"{conv}.bias"] = (SafeTensorDType.F32, [Channels]);
-            var norm = $"block{i + 1}.{BatchNormIndex}";
-            foreach (var vector in new[] { "weight", "bias", "running_mean", "running_var" })
-            {
-                result[$"{norm}.{vector}"] = (SafeTensorDType.F32, [Channels]);
-            }
-
-            // A 0-dim buffer in PyTorch; safetensors files store it as [1].
-            result[$"{norm}.num_batches_tracked"] = (SafeTensorDType.I64, []);
+            AddBlock(result, $"block{i + 1}.{ConvIndex}", $"block{i + 1}.{BatchNormIndex}", Blocks[i], Channels);
         }
 
         for (var layer = 0; layer < HiddenWidths.Count; layer++)
@@ -84,6 +73,23 @@ public static class CnnLayout
 
         return result;
     }
+
+    /// <summary>The state-dict entries of one block's Conv2d (<paramref name="conv"/>) and BatchNorm2d (<paramref name="norm"/>).</summary>
+    internal static void AddBlock(Dictionary<string, (SafeTensorDType, long[])> result, string conv, string norm, CnnBlock b, int channels)
+    {
+        result[$"{conv}.weight"] = (SafeTensorDType.F32, [channels, b.InChannels, b.ConvKernel, b.ConvKernel]);
+        result[$"{conv}.bias"] = (SafeTensorDType.F32, [channels]);
+        foreach (var vector in BatchNormVectors)
+        {
+            result[$"{norm}.{vector}"] = (SafeTensorDType.F32, [channels]);
+        }
+
+        // A 0-dim buffer in PyTorch; safetensors files store it as [1].
+        result[$"{norm}.num_batches_tracked"] = (SafeTensorDType.I64, []);
+    }
+
+    /// <summary>A BatchNorm2d's per-channel tensors, in the order ONNX's BatchNormalization takes them.</summary>
+    internal static IReadOnlyList<string> BatchNormVectors { get; } = ["weight", "bias", "running_mean", "running_var"];
 
     /// <summary>
     /// Checks <paramref name="tensors"/> as PyTorch's strict load_state_dict does: every entry there with its type

@@ -64,6 +64,9 @@ public sealed record ModelCard
 
     public DataFingerprint? Data { get; init; }
 
+    /// <summary>The augmentations training applied on the fly (none when absent).</summary>
+    public AugmentationSettings? Augmentation { get; init; }
+
     /// <summary>How train, validation and test were chosen, in words.</summary>
     public string? SplitDescription { get; init; }
 

@@ -58,16 +58,23 @@ public sealed class GenreModelBundle : IDisposable
     }
 
     /// <summary>Writes the folder atomically (<see cref="ModelFolder.WriteAtomically"/>): readers never see a half-written model.</summary>
-    public void Save(string directory) =>
+    public void Save(string directory) => Save(directory, Card, Network);
+
+    /// <summary>Writes any network's state dict and its card as a model folder, atomically.</summary>
+    public static void Save(string directory, ModelCard card, TorchSharp.torch.nn.Module network)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(network);
         ModelFolder.WriteAtomically(directory, temp =>
         {
             using (var weights = new FileStream(Path.Combine(temp, WeightsFileName), FileMode.CreateNew, FileAccess.Write))
             {
-                SafeTensorsFile.Write(weights, ModelWeights.Export(Network));
+                SafeTensorsFile.Write(weights, ModelWeights.Export(network));
             }
 
-            File.WriteAllText(Path.Combine(temp, CardFileName), Card.ToJson());
+            File.WriteAllText(Path.Combine(temp, CardFileName), card.ToJson());
         });
+    }
 
     public void Dispose() => Network.Dispose();
 }

@@ -3,10 +3,10 @@ using static TorchSharp.torch;
 
 namespace Genre.Model;
 
-/// <summary>Moves a <see cref="GenreCnn"/>'s state dict to and from safetensors tensors under PyTorch's names.</summary>
+/// <summary>Moves a network's state dict to and from safetensors tensors under PyTorch's names.</summary>
 public static class ModelWeights
 {
-    public static Dictionary<string, SafeTensor> Export(GenreCnn model)
+    public static Dictionary<string, SafeTensor> Export(nn.Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var result = new Dictionary<string, SafeTensor>(StringComparer.Ordinal);

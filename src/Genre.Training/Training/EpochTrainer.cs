@@ -1,3 +1,4 @@
+using Genre.Training.Augmentation;
 using static TorchSharp.torch;
 
 namespace Genre.Training;
@@ -7,10 +8,14 @@ namespace Genre.Training;
 /// once per epoch: a per-batch <c>.item()</c> is a device sync on CUDA and three extra host round trips on the CPU.
 /// Every per-batch tensor lives in a dispose scope, so nothing waits for the GC's finaliser thread.
 /// </summary>
-internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tensor x, Tensor y, int batchSize)
+internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tensor y, int batchSize, BatchAugmentation? augmentation = null)
 {
-    /// <summary>Trains one epoch over the rows of x in <paramref name="order"/>; returns the mean loss and accuracy (dropout on).</summary>
-    public (double Loss, double Accuracy) Run(long[] order, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains epoch <paramref name="epoch"/> over the rows of <paramref name="x"/> (this epoch's training inputs) in
+    /// <paramref name="order"/>; returns the mean loss and accuracy (dropout and augmentation on; with mixup, the loss
+    /// is against the soft targets and the accuracy against the clean labels).
+    /// </summary>
+    public (double Loss, double Accuracy) Run(Tensor x, long[] order, int epoch, CancellationToken cancellationToken)
     {
         model.train();
         using var permutation = tensor(order, device: x.device);
@@ -21,7 +26,7 @@ internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimi
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            Step(permutation.narrow(0, start, Math.Min(batchSize, n - start)), lossSum, correct);
+            Step(x, permutation.narrow(0, start, Math.Min(batchSize, n - start)), epoch, start / batchSize, lossSum, correct);
         }
 
         return (lossSum.item<double>() / n, (double)correct.item<long>() / n);
@@ -31,13 +36,19 @@ internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimi
     /// One optimiser step on the rows <paramref name="batch"/>; adds count x loss to <paramref name="lossSum"/> and the
     /// number of right argmaxes to <paramref name="correct"/>.
     /// </summary>
-    private void Step(Tensor batch, Tensor lossSum, Tensor correct)
+    private void Step(Tensor x, Tensor batch, int epoch, int index, Tensor lossSum, Tensor correct)
     {
         var inputs = x.index_select(0, batch);
         var labels = y.index_select(0, batch);
+        Tensor? targets = null;
+        if (augmentation is not null)
+        {
+            (inputs, targets) = augmentation.Apply(inputs, labels, epoch, index);
+        }
+
         optimizer.zero_grad();
         var logits = model.call(inputs);
-        var loss = nn.functional.cross_entropy(logits, labels);
+        var loss = targets is null ? nn.functional.cross_entropy(logits, labels) : Mixup.SoftCrossEntropy(logits, targets);
         loss.backward();
         optimizer.step();
         using (no_grad())

@@ -2,15 +2,18 @@ using System.Diagnostics;
 using Genre.Data;
 using Genre.Evaluation;
 using Genre.Model;
+using Genre.Training.Augmentation;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Genre.Training;
 
 /// <summary>
-/// Trains <see cref="GenreCnn"/> as the original did: Adam, cross-entropy, shuffled mini-batches; keeps the epoch
-/// with the lowest validation loss. Reproducible for a given seed and thread count: torch's generator seeds the
-/// initial weights and dropout, System.Random(seed) the batch order.
+/// Trains a network of the options' kind (<see cref="GenreCnn"/>, the CRNN) as the original did: Adam, cross-entropy,
+/// shuffled mini-batches; keeps the epoch with the lowest validation loss. Reproducible for a given seed and thread
+/// count: torch's generator seeds the initial weights and dropout, System.Random(seed) the batch order, and
+/// <see cref="Augmentation.AugmentationSeed"/> every augmentation. Augmentation touches the training part only;
+/// validation and test are the feature file's segments as they are.
 /// </summary>
 public static class Trainer
 {
@@ -19,25 +22,29 @@ public static class Trainer
 
     private const int EvaluationBatch = 1024;
 
+    /// <summary>Trains on <paramref name="split"/>'s training part; <paramref name="audio"/> (the decoded clips) is needed when a waveform augmentation is on.</summary>
     public static TrainingResult Train(FeatureSet features, DataSplit split, TrainingOptions options,
-        Action<EpochReport>? onEpoch = null, CancellationToken cancellationToken = default)
+        Action<EpochReport>? onEpoch = null, CancellationToken cancellationToken = default, TrainingAudio? audio = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         RequireNonEmpty(split);
+        // Every augmentation seed derives from the training seed, whoever built the settings.
+        options = options with { Augmentation = options.Augmentation is { } a ? a with { Seed = options.Seed } : null };
         lock (TorchState)
         {
             var device = ResolveDevice(options.Device);
             set_num_threads(options.EffectiveThreads);
             manual_seed(options.Seed);
             using var data = new SplitTensors(features, split, device);
-            var model = new GenreCnn(features.Mapping.Length);
+            var waveforms = WaveformAugmentation.For(options.Augmentation, features, split, audio, options.EffectiveThreads);
+            var model = TrainableNetworks.Create(options.Kind, features.Mapping.Length);
             try
             {
                 model.to(device);
-                var (history, best) = Fit(model, data, options, onEpoch, cancellationToken);
+                var (history, best) = Fit(model, data, waveforms, features.Mapping.Length, options, onEpoch, cancellationToken);
                 var (metrics, temperature, test) = Measure(model, data, features, split, history[best - 1]);
                 return new TrainingResult(model, history, best, temperature, metrics, test);
             }
@@ -50,7 +57,7 @@ public static class Trainer
     }
 
     /// <summary>Eval-mode loss, accuracy and logits (row-major, N x classes) of <paramref name="x"/>.</summary>
-    public static (double Loss, double Accuracy, float[] Logits) Evaluate(GenreCnn model, Tensor x, Tensor y)
+    public static (double Loss, double Accuracy, float[] Logits) Evaluate(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(x);
@@ -71,11 +78,11 @@ public static class Trainer
         return (loss, (double)correct / n, logits.cpu().data<float>().ToArray());
     }
 
-    private static (List<EpochReport> History, int BestEpoch) Fit(GenreCnn model, SplitTensors data, TrainingOptions options,
-        Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
+    private static (List<EpochReport> History, int BestEpoch) Fit(nn.Module<Tensor, Tensor> model, SplitTensors data, WaveformAugmentation? waveforms,
+        int classes, TrainingOptions options, Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
     {
         using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
-        var epochs = new EpochTrainer(model, optimizer, data.TrainX, data.TrainY, options.BatchSize);
+        var epochs = new EpochTrainer(model, optimizer, data.TrainY, options.BatchSize, BatchAugmentation.For(options.Augmentation, classes));
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, (int)data.TrainX.shape[0]).Select(i => (long)i).ToArray();
         var history = new List<EpochReport>();
@@ -90,7 +97,7 @@ public static class Trainer
                 cancellationToken.ThrowIfCancellationRequested();
                 var started = clock.Elapsed;
                 random.Shuffle(order);
-                var (trainLoss, trainAccuracy) = epochs.Run(order, cancellationToken);
+                var (trainLoss, trainAccuracy) = Run(epochs, data, waveforms, order, epoch, cancellationToken);
                 var (validationLoss, validationAccuracy, _) = Evaluate(model, data.ValidationX, data.ValidationY);
                 var isBest = validationLoss < bestLoss;
                 if (isBest)
@@ -131,7 +138,20 @@ public static class Trainer
     /// Calibrates on the validation part (T minimising its NLL) and scores the kept model on validation and test with
     /// <see cref="EvaluationReport.Compute"/>, so the card's figures are the ones the written report shows.
     /// </summary>
-    private static (ModelMetrics Metrics, float Temperature, EvaluationInput Test) Measure(GenreCnn model, SplitTensors data, FeatureSet features,
+    /// <summary>One epoch over the feature file's training segments, or over this epoch's augmented copies of the clips.</summary>
+    private static (double Loss, double Accuracy) Run(EpochTrainer epochs, SplitTensors data, WaveformAugmentation? waveforms, long[] order, int epoch,
+        CancellationToken cancellationToken)
+    {
+        if (waveforms is null)
+        {
+            return epochs.Run(data.TrainX, order, epoch, cancellationToken);
+        }
+
+        using var augmented = tensor(waveforms.Features(epoch, cancellationToken), data.TrainX.shape, device: data.TrainX.device);
+        return epochs.Run(augmented, order, epoch, cancellationToken);
+    }
+
+    private static (ModelMetrics Metrics, float Temperature, EvaluationInput Test) Measure(nn.Module<Tensor, Tensor> model, SplitTensors data, FeatureSet features,
         DataSplit split, EpochReport best)
     {
         var classes = features.Mapping.Length;

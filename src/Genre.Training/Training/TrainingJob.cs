@@ -23,26 +23,35 @@ public static class TrainingJob
         var features = FeatureSet.Load(request.FeaturesPath);
         var sha256 = DataFingerprint.HashFile(request.FeaturesPath);
         var splits = DatasetSplits.Make(request.Split, features, request.Options.Seed, request.SplitLists);
+        var options = request.Options;
+        var audio = LoadAudio(request, features, splits, cancellationToken);
+        var augmentation = options.Augmentation is { } a
+            ? a with { Seed = options.Seed, Audio = audio is null ? null : Path.GetFileName(Path.TrimEndingDirectorySeparator(audio.Source)) }
+            : null;
+        options = options with { Augmentation = augmentation };
         var results = new List<TrainedModel>();
         foreach (var split in splits)
         {
             observer?.SplitReady(split);
-            using var trained = Trainer.Train(features, split, request.Options, report => observer?.EpochDone(split, report), cancellationToken);
+            using var trained = Trainer.Train(features, split, options, report => observer?.EpochDone(split, report), cancellationToken, audio);
             var card = new ModelCard
             {
+                Kind = options.Kind,
+                Architecture = TrainableNetworks.Architecture(options.Kind),
+                Augmentation = augmentation,
                 Genres = features.Mapping,
                 Features = FeatureParameters.From(MfccSettings.Gtzan),
                 Training = new TrainingConfiguration
                 {
-                    LearningRate = request.Options.LearningRate,
-                    BatchSize = request.Options.BatchSize,
-                    Epochs = request.Options.Epochs,
+                    LearningRate = options.LearningRate,
+                    BatchSize = options.BatchSize,
+                    Epochs = options.Epochs,
                     EpochsRun = trained.EpochsRun,
                     BestEpoch = trained.BestEpoch,
-                    Patience = request.Options.Patience,
-                    Seed = request.Options.Seed,
-                    Threads = request.Options.EffectiveThreads,
-                    Device = request.Options.Device,
+                    Patience = options.Patience,
+                    Seed = options.Seed,
+                    Threads = options.EffectiveThreads,
+                    Device = options.Device,
                     Split = SplitNames.Of(request.Split),
                 },
                 Data = new DataFingerprint
@@ -64,7 +73,7 @@ public static class TrainingJob
                 Notes = request.Notes,
             };
             var directory = splits.Count == 1 ? request.OutputDirectory : Path.Combine(request.OutputDirectory, split.Name);
-            new GenreModelBundle(card, trained.Model).Save(directory);
+            GenreModelBundle.Save(directory, card, trained.Model);
             // After the save: Save replaces the whole folder. The report is of the test split, at the validation-fitted T.
             var report = Path.Combine(directory, ReportFolderName);
             EvaluationReportFiles.Write(report, trained.Test, trained.Temperature, trained.ToTrainingHistory());
@@ -72,6 +81,23 @@ public static class TrainingJob
         }
 
         return results;
+    }
+
+    /// <summary>The training clips' audio, decoded once, when a waveform augmentation is on; null otherwise.</summary>
+    private static TrainingAudio? LoadAudio(TrainingRequest request, FeatureSet features, IReadOnlyList<DataSplit> splits, CancellationToken cancellationToken)
+    {
+        if (request.Options.Augmentation is not { HasWaveform: true } settings)
+        {
+            return null;
+        }
+
+        if (request.AudioDirectory is not { } directory)
+        {
+            throw new TrainingException($"--augment {string.Join(",", settings.Transforms.Where(AugmentationSettings.WaveformTransforms.Contains))} needs the audio the features were extracted from: add --data DIR");
+        }
+
+        var tracks = splits.SelectMany(s => s.Train).Select(i => features.Tracks[i]).ToHashSet(StringComparer.Ordinal);
+        return TrainingAudio.Load(directory, tracks, MfccSettings.Gtzan, request.Options.EffectiveThreads, cancellationToken);
     }
 
     // Fails in a second, not after an hour of training. The probe goes in the parent: creating the model folder itself

@@ -1,3 +1,6 @@
+using Genre.Kinds;
+using Genre.Model;
+
 namespace Genre.Training;
 
 /// <summary>The training hyper-parameters; the defaults are the original system's.</summary>
@@ -20,6 +23,12 @@ public sealed record TrainingOptions
     /// <summary>Stop after this many epochs without a better validation loss; null trains all epochs.</summary>
     public int? Patience { get; init; }
 
+    /// <summary>The kind of network to train (<see cref="TrainableNetworks.Kinds"/>).</summary>
+    public string Kind { get; init; } = ModelKinds.MfccCnn;
+
+    /// <summary>On-the-fly augmentation; null trains on the features as they are (the original protocol).</summary>
+    public AugmentationSettings? Augmentation { get; init; }
+
     public int EffectiveThreads => Threads ?? Environment.ProcessorCount;
 
     /// <summary>Refuses values that cannot train, with the option's command-line name.</summary>
@@ -39,5 +48,16 @@ public sealed record TrainingOptions
         Require(Threads is null or >= 1, $"--threads must be at least 1 (got {Threads})");
         Require(Patience is null or >= 1, $"--patience must be at least 1 (got {Patience})");
         Require(Device is "cpu" or "cuda", $"--device must be cpu or cuda (got '{Device}')");
+        Require(TrainableNetworks.Kinds.Contains(Kind), $"--kind must be one of {string.Join(", ", TrainableNetworks.Kinds)} (got '{Kind}')");
+        if (Augmentation is { } a)
+        {
+            var unknown = a.Transforms.Where(t => !AugmentationSettings.AllTransforms.Contains(t)).ToList();
+            Require(unknown.Count == 0, $"--augment: unknown transform(s) {string.Join(", ", unknown)}; use {string.Join(",", AugmentationSettings.AllTransforms)}");
+            Require(a.MixupAlpha > 0 && double.IsFinite(a.MixupAlpha), $"mixup alpha must be positive (got {a.MixupAlpha})");
+            Require(double.IsFinite(a.NoiseSnrDb), $"--snr must be a number (got {a.NoiseSnrDb})");
+            Require(a.StretchRange is >= 0 and < 0.5, $"the stretch range must be in [0, 0.5) (got {a.StretchRange})");
+            Require(a.TimeMaskFrames is >= 0 and <= CnnLayout.Frames && a.CoefficientMaskWidth is >= 0 and <= CnnLayout.Coefficients,
+                "SpecAugment mask widths must fit the segment");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Genre.Evaluation;
 using Genre.Model;
+using static TorchSharp.torch;
 
 namespace Genre.Training;
 
@@ -7,10 +8,11 @@ namespace Genre.Training;
 /// A trained network (the best-validation epoch's weights, eval mode), what training measured, and the kept model's
 /// outputs on the test split, from which the evaluation report is written.
 /// </summary>
-public sealed class TrainingResult(GenreCnn model, IReadOnlyList<EpochReport> history, int bestEpoch, float temperature, ModelMetrics metrics,
+public sealed class TrainingResult(nn.Module<Tensor, Tensor> model, IReadOnlyList<EpochReport> history, int bestEpoch, float temperature, ModelMetrics metrics,
     EvaluationInput test) : IDisposable
 {
-    public GenreCnn Model { get; } = model;
+    /// <summary>The network of the options' kind (<see cref="GenreCnn"/> or the CRNN).</summary>
+    public nn.Module<Tensor, Tensor> Model { get; } = model;
 
     public IReadOnlyList<EpochReport> History { get; } = history;
 

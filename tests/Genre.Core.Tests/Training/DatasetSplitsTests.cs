@@ -58,6 +58,31 @@ public sealed class DatasetSplitsTests
     }
 
     [Fact]
+    public void Stratified_5fold_tests_every_clip_once_keeps_clips_whole_and_stratifies_each_fold()
+    {
+        var features = Clips(perGenre: 10);
+        var folds = DatasetSplits.Make(SplitKind.Stratified5Fold, features, 3);
+        folds.Count.ShouldBe(5);
+        var tested = new List<string>();
+        foreach (var fold in folds)
+        {
+            ShouldPartition(fold, features.Count);
+            var parts = new[] { fold.Train, fold.Validation, fold.Test }.Select(p => p.Select(i => features.Tracks[i]).ToHashSet()).ToArray();
+            parts[0].Overlaps(parts[1]).ShouldBeFalse();
+            parts[0].Overlaps(parts[2]).ShouldBeFalse();
+            parts[1].Overlaps(parts[2]).ShouldBeFalse();
+            // Two of each genre's ten clips in every test fold.
+            parts[2].GroupBy(t => t.Split('.')[0]).Select(g => g.Count()).ShouldAllBe(n => n == 2);
+            parts[2].Count.ShouldBe(20);
+            tested.AddRange(parts[2]);
+        }
+
+        tested.Order().ShouldBe(features.Tracks.Distinct().Order());
+        DatasetSplits.Make(SplitKind.Stratified5Fold, features, 3)[0].Test.ShouldBe(folds[0].Test);
+        DatasetSplits.Make(SplitKind.Stratified5Fold, features, 4)[0].Test.ShouldNotBe(folds[0].Test);
+    }
+
+    [Fact]
     public void Track_split_keeps_clips_whole_and_takes_60_20_20_of_each_genres_clips()
     {
         var features = Clips(perGenre: 10);

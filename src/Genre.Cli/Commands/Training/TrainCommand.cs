@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Progress = Genre.Cli.Terminal.Progress;
 using Genre.Kinds;
+using Genre.Model;
 using Genre.Training;
 using Genre.Training.Head;
 using Spectre.Console;
@@ -33,14 +34,20 @@ internal static class TrainCommand
         var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better validation loss (default: never)." };
         var kind = new Option<string>("--kind")
         {
-            Description = "mfcc-cnn: the CNN on 'genre extract' MFCCs; audioset-head: a head on 'genre extract --kind audioset' embeddings (100 epochs by default).",
-            DefaultValueFactory = _ => ModelKinds.MfccCnn,
+            Description = $"What to train: {string.Join(", ", TrainableNetworks.Kinds)} on 'genre extract' MFCCs, or {ModelKinds.AudioSetHead}: a head on 'genre extract --kind audioset' embeddings (100 epochs by default).",
+            DefaultValueFactory = _ => defaults.Kind,
         };
-        kind.AcceptOnlyFromAmong(ModelKinds.MfccCnn, ModelKinds.AudioSetHead);
-        var head = new HeadTrainOptions();
-        var command = new Command("train", "Train the original CNN on MFCC features, or a head on AudioSet embeddings (Adam, cross-entropy; keeps the best-validation epoch).")
+        kind.AcceptOnlyFromAmong([.. TrainableNetworks.Kinds, ModelKinds.AudioSetHead]);
+        var augment = new Option<string?>("--augment")
         {
-            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience, notes, kind,
+            Description = $"Augment the training clips on the fly, comma-separated: {string.Join(",", AugmentationSettings.AllTransforms)} (default: none). Waveform ones need --data.",
+        };
+        var data = new Option<string?>("--data") { Description = "The dataset folder the features were extracted from: waveform augmentation decodes its training clips once." };
+        var snr = new Option<double>("--snr") { Description = "Signal-to-noise ratio of --augment noise, in dB.", DefaultValueFactory = _ => new AugmentationSettings().NoiseSnrDb };
+        var head = new HeadTrainOptions();
+        var command = new Command("train", "Train the original CNN or the CRNN on MFCC features, or a head on AudioSet embeddings (Adam, cross-entropy; keeps the best-validation epoch).")
+        {
+            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience, notes, kind, augment, data, snr,
         };
         foreach (var option in head.All)
         {
@@ -58,11 +65,33 @@ internal static class TrainCommand
                 Threads = parse.GetValue(threads),
                 Device = parse.GetValue(device)!,
                 Patience = parse.GetValue(patience),
+                Kind = parse.GetValue(kind)!,
+                Augmentation = Augmentation(parse.GetValue(augment), parse.GetValue(snr)),
             };
-            var request = new TrainingRequest(parse.GetValue(features)!, parse.GetValue(output)!, SplitNames.Parse(parse.GetValue(split)!), options, parse.GetValue(lists), parse.GetValue(notes));
-            return parse.GetValue(kind) == ModelKinds.AudioSetHead ? ExecuteHead(head.Request(parse, request, epochs), cancel) : Execute(request, cancel);
+            var isHead = parse.GetValue(kind) == ModelKinds.AudioSetHead;
+            var request = new TrainingRequest(parse.GetValue(features)!, parse.GetValue(output)!, SplitNames.Parse(parse.GetValue(split)!), options with { Kind = isHead ? defaults.Kind : options.Kind },
+                parse.GetValue(lists), parse.GetValue(notes), parse.GetValue(data));
+            return isHead ? ExecuteHead(head.Request(parse, request, epochs), cancel) : Execute(request, cancel);
         }));
         return command;
+    }
+
+    /// <summary>The transforms of <c>--augment</c> in the order they are applied; null when none.</summary>
+    private static AugmentationSettings? Augmentation(string? list, double snr)
+    {
+        var names = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0)
+        {
+            return null;
+        }
+
+        var unknown = names.Where(n => !AugmentationSettings.AllTransforms.Contains(n)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new TrainingException($"--augment: unknown transform(s) {string.Join(", ", unknown)}; use {string.Join(",", AugmentationSettings.AllTransforms)}");
+        }
+
+        return new AugmentationSettings { Transforms = [.. AugmentationSettings.AllTransforms.Where(names.Contains)], NoiseSnrDb = snr };
     }
 
     private static int Execute(TrainingRequest request, CancellationToken cancel)

@@ -13,17 +13,23 @@ internal sealed class MfccCnnKind : IModelKind
 
     public string Architecture => CnnLayout.Architecture;
 
-    public void Validate(ModelCard card)
+    public void Validate(ModelCard card) => ValidateFeatures(card, Name, CnnLayout.Architecture);
+
+    /// <summary>
+    /// A card of a kind fed with one MFCC segment (the CNN, the CRNN) must give the features it was trained on, with
+    /// (130, 13) inputs.
+    /// </summary>
+    internal static void ValidateFeatures(ModelCard card, string kind, string architecture)
     {
         if (card.Features is not { } features)
         {
-            throw new InvalidDataException($"'features' is missing (kind {Name} needs the MFCC settings it was trained on)");
+            throw new InvalidDataException($"'features' is missing (kind {kind} needs the MFCC settings it was trained on)");
         }
 
         if (features.Frames != CnnLayout.Frames || features.Coefficients != CnnLayout.Coefficients)
         {
             throw new InvalidDataException(
-                $"features give ({features.Frames}, {features.Coefficients}) inputs; {CnnLayout.Architecture} takes ({CnnLayout.Frames}, {CnnLayout.Coefficients})");
+                $"features give ({features.Frames}, {features.Coefficients}) inputs; {architecture} takes ({CnnLayout.Frames}, {CnnLayout.Coefficients})");
         }
     }
 
