@@ -7,44 +7,13 @@ namespace Genre.Kinds.AudioSet;
 /// (<see cref="AudioSetFrontEnd"/>), the network in ONNX Runtime (<see cref="AudioSetWindowScores"/>), then the genre
 /// outputs' logits, the music probability and the strongest tags (<see cref="AudioSetSounds"/>). Thread-safe.
 /// </summary>
-internal sealed class AudioSetModel : IGenreModel
+internal sealed class AudioSetModel(ModelCard card, AudioSetClasses classes, EfficientAtOnnxNetwork network) : AudioSetNetworkModel(card, network)
 {
-    private readonly EfficientAtOnnxNetwork _network;
-    private readonly int[] _genreOutputs;
-    private readonly AudioSetSounds _sounds;
+    private readonly int[] _genreOutputs = [.. card.GenreOutputs!];
+    private readonly AudioSetSounds _sounds = new(classes, card.GenreOutputs!);
 
-    public AudioSetModel(ModelCard card, AudioSetClasses classes, EfficientAtOnnxNetwork network)
+    protected override WindowOutputs Outputs(AudioSetWindowScores scores, int tags)
     {
-        Card = card;
-        _network = network;
-        _genreOutputs = [.. card.GenreOutputs!];
-        _sounds = new AudioSetSounds(classes, _genreOutputs);
-    }
-
-    public ModelCard Card { get; }
-
-    public int SampleRate => AudioSetFrontEnd.SampleRate;
-
-    public int WindowSamples => AudioSetFrontEnd.WindowSamples;
-
-    public int WindowsPerClip => 3;
-
-    public int WindowCount(int samples) => AudioSetWindows.Count(samples);
-
-    public int InputSize => AudioSetWindowScores.MelSize;
-
-    public int OutputSize => AudioSetWindowScores.RowSize(_network);
-
-    public int WindowsPerCall => AudioSetWindowScores.Chunk;
-
-    public WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken) =>
-        AudioSetWindowScores.Featurise(samples, windows, cancellationToken);
-
-    public float[] RunNetwork(ReadOnlySpan<float> inputs, int count) => AudioSetWindowScores.Rows(_network, inputs, count);
-
-    public WindowOutputs Outputs(float[] rows, bool[] silent, int tags)
-    {
-        var scores = AudioSetWindowScores.FromRows(_network, rows, silent);
         var genres = _genreOutputs.Length;
         var genreLogits = new float[scores.Count * genres];
         for (var w = 0; w < scores.Count; w++)
@@ -57,6 +26,4 @@ internal sealed class AudioSetModel : IGenreModel
 
         return _sounds.Describe(genreLogits, scores, tags);
     }
-
-    public void Dispose() => _network.Dispose();
 }
