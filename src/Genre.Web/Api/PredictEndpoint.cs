@@ -24,7 +24,6 @@ internal static class PredictEndpoint
             .WithTags("genre")
             .WithDescription("The audio goes in the multipart/form-data field 'file' (wav, mp3, flac, ogg or m4a; recognised by its bytes, not its name). "
                 + "Every error is RFC 9457 Problem Details (application/problem+json) with the reason in detail; 503 carries Retry-After.")
-            .Accepts<UploadForm>("multipart/form-data")
             .Produces<PredictionResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
