@@ -1,3 +1,5 @@
+using Genre.Model;
+
 namespace Genre.Training;
 
 /// <summary>One division of a feature set's segments (indices into it) into train, validation and test.</summary>
@@ -5,4 +7,23 @@ public sealed record DataSplit(string Name, int[] Train, int[] Validation, int[]
 {
     /// <summary>Clips the split lists name but the feature set does not have: reported, not fatal.</summary>
     public IReadOnlyList<string> MissingClips { get; init; } = [];
+
+    /// <summary>
+    /// The clips a model trained on this split was fitted on, sorted, for its card: training and validation, since
+    /// validation chose the epoch and fitted the temperature. <paramref name="tracks"/> names each row's clip.
+    /// </summary>
+    internal string[] FittedClips(IReadOnlyList<string> tracks) =>
+        [.. Train.Concat(Validation).Select(i => tracks[i]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The card's record of the data: the feature file's hash and name, its size, and this split's part sizes.</summary>
+    internal DataFingerprint Fingerprint(string sha256, string featuresPath, int rows, int clips) => new()
+    {
+        Sha256 = sha256,
+        File = Path.GetFileName(featuresPath),
+        Segments = rows,
+        Clips = clips,
+        TrainSegments = Train.Length,
+        ValidationSegments = Validation.Length,
+        TestSegments = Test.Length,
+    };
 }

@@ -54,21 +54,11 @@ public static class TrainingJob
                     Device = options.Device,
                     Split = SplitNames.Of(request.Split),
                 },
-                Data = new DataFingerprint
-                {
-                    Sha256 = sha256,
-                    File = Path.GetFileName(request.FeaturesPath),
-                    Segments = features.Count,
-                    Clips = features.Tracks.Distinct(StringComparer.Ordinal).Count(),
-                    TrainSegments = split.Train.Length,
-                    ValidationSegments = split.Validation.Length,
-                    TestSegments = split.Test.Length,
-                },
+                Data = split.Fingerprint(sha256, request.FeaturesPath, features.Count, features.Tracks.Distinct(StringComparer.Ordinal).Count()),
                 SplitDescription = split.Description,
                 Metrics = trained.Metrics,
                 Temperature = trained.Temperature,
-                // Training and validation clips: the validation split chose the epoch and fitted the temperature.
-                FittedClips = [.. split.Train.Concat(split.Validation).Select(i => features.Tracks[i]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                FittedClips = split.FittedClips(features.Tracks),
                 Created = DateTimeOffset.UtcNow,
                 Notes = request.Notes,
             };

@@ -78,22 +78,12 @@ public static class HeadTrainingJob
                     Device = "cpu",
                     Split = SplitNames.Of(request.Split),
                 },
-                Data = new DataFingerprint
-                {
-                    Sha256 = sha256,
-                    File = Path.GetFileName(request.FeaturesPath),
-                    Segments = set.Count,
-                    Clips = set.Files.Count,
-                    TrainSegments = split.Train.Length,
-                    ValidationSegments = split.Validation.Length,
-                    TestSegments = split.Test.Length,
-                },
+                Data = split.Fingerprint(sha256, request.FeaturesPath, set.Count, set.Files.Count),
                 SplitDescription = split.Description,
                 Metrics = trained.Metrics,
                 Temperature = trained.Temperature,
                 Calibration = trained.Calibration,
-                // Training and validation clips: validation chose the epoch and fitted the temperature.
-                FittedClips = [.. split.Train.Concat(split.Validation).Select(i => set.Tracks[i]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                FittedClips = split.FittedClips(set.Tracks),
                 Created = DateTimeOffset.UtcNow,
                 Notes = request.Notes,
             };
