@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using Genre.Cli.Tests.TestSupport;
@@ -17,8 +16,6 @@ public sealed class PredictToolPackageTests : IDisposable
     private static readonly string s_packages = Path.Combine(GenreProcess.RepositoryRoot, "artifacts", "packages");
 
     private readonly string _root = Directory.CreateTempSubdirectory("genre-tool-").FullName;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public void The_predict_only_package_is_Native_AOT_for_linux_x64_within_60_MB_with_no_libtorch_inside()
@@ -81,23 +78,10 @@ public sealed class PredictToolPackageTests : IDisposable
         return package;
     }
 
-    private async Task<GenreProcess.Result> RunAsync(string program, string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _root };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // A private tool cache: the install must come from the local packages, not from a previous run.
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(_root, "nuget");
-        start.Environment["DOTNET_CLI_HOME"] = _root;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancel);
-        var error = process.StandardError.ReadToEndAsync(Cancel);
-        await process.WaitForExitAsync(Cancel);
-        return new GenreProcess.Result(process.ExitCode, await output, await error);
-    }
+    /// <summary>A private tool cache and home: the install must come from the local packages, not from a previous run.</summary>
+    private Task<ToolProcess.Result> RunAsync(string program, string[] args) =>
+        ToolProcess.RunAsync(program, args, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_root, "nuget"), ["DOTNET_CLI_HOME"] = _root },
+            TimeSpan.FromMinutes(5), _root);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
