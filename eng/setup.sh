@@ -22,7 +22,6 @@ ld_cache=$(ldconfig -p 2>/dev/null || true)
 have_lib() { [[ $ld_cache == *"$1"* ]]; }
 have_lib 'libsndfile.so.1' || need_apt+=(libsndfile1)
 have_lib 'libsoxr.so.0'    || need_apt+=(libsoxr0)
-have_lib 'libfftw3f.so.3'  || need_apt+=(libfftw3-single3)
 have_lib 'librubberband.so.2' || need_apt+=(librubberband2)   # genre train --augment stretch
 command -v ffmpeg   >/dev/null || need_apt+=(ffmpeg)
 command -v espeak-ng >/dev/null || need_apt+=(espeak-ng)   # speech for the "not music" tests

@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Genre.Features;
 
@@ -67,6 +70,33 @@ internal sealed class MelFilterBank
         {
             var weights = Weights[m];
             mel[m] = weights.Length == 0 ? 0f : TensorPrimitives.Dot(weights, spectrum.Slice(Start[m], weights.Length));
+        }
+    }
+
+    /// <summary>
+    /// Filters <see cref="BlockPowerSpectrum.Lanes"/> power spectra held bin-major (value [bin * Lanes + frame], as
+    /// <see cref="BlockPowerSpectrum"/> writes them): each weight is one vector multiply-add over the eight frames, and
+    /// <paramref name="mel"/>[m] receives band m of all of them.
+    /// </summary>
+    public void ApplyBlock(ReadOnlySpan<float> block, Span<Vector256<float>> mel)
+    {
+        if (block.Length < Bins * BlockPowerSpectrum.Lanes || mel.Length < Bands)
+        {
+            throw new ArgumentException($"A block holds {Bins * BlockPowerSpectrum.Lanes} power values and {Bands} bands.");
+        }
+
+        for (var m = 0; m < Bands; m++)
+        {
+            var weights = Weights[m];
+            // In range: a filter's weights end at or before the last bin, and the block holds every bin of each frame.
+            ref var bins = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), Start[m] * BlockPowerSpectrum.Lanes);
+            var sum = Vector256<float>.Zero;
+            for (var j = 0; j < weights.Length; j++)
+            {
+                sum = Vector256.FusedMultiplyAdd(Vector256.Create(weights[j]), Vector256.LoadUnsafe(ref bins, (nuint)(j * BlockPowerSpectrum.Lanes)), sum);
+            }
+
+            mel[m] = sum;
         }
     }
 

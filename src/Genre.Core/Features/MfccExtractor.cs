@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Genre.Features;
 
@@ -11,15 +12,16 @@ namespace Genre.Features;
 public sealed class MfccExtractor : IDisposable
 {
     private static readonly Lazy<MfccExtractor> s_shared = new(() => new MfccExtractor(MfccSettings.Gtzan));
-    private readonly FftwPowerSpectrum _fft;
+    private readonly BlockPowerSpectrum _fft;
     private readonly MelFilterBank _mel;
     private readonly float[] _window;
     private readonly float[] _dct;
+    private bool _disposed;
 
     public MfccExtractor(MfccSettings? settings = null)
     {
         Settings = settings ?? MfccSettings.Gtzan;
-        _fft = new FftwPowerSpectrum(Settings.FftSize);
+        _fft = new BlockPowerSpectrum(Settings.FftSize);
         _mel = MelFilterBank.Create(Settings.SampleRate, Settings.FftSize, Settings.MelBands);
         _window = PeriodicHann(Settings.FftSize);
         _dct = OrthonormalDct(Settings.Coefficients, Settings.MelBands);
@@ -106,33 +108,50 @@ public sealed class MfccExtractor : IDisposable
     /// </summary>
     internal void MelDecibels(ReadOnlySpan<float> signal, Span<float> melDb, Span<float> power)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        const int Lanes = BlockPowerSpectrum.Lanes;
         var n = Settings.FftSize;
-        var hop = Settings.HopLength;
         var bins = _fft.Bins;
         var bands = Settings.MelBands;
         var frames = Settings.FrameCount(signal.Length);
-        Span<float> spectrum = stackalloc float[bins];
-        var input = _fft.Input;
-        for (var t = 0; t < frames; t++)
+        var input = ArrayPool<float>.Shared.Rent(n * Lanes);
+        var block = ArrayPool<float>.Shared.Rent(bins * Lanes);
+        Span<Vector256<float>> mel = stackalloc Vector256<float>[bands];
+        try
         {
-            // Frame t of the centred STFT covers signal[t*hop - n/2, t*hop + n/2), zeros outside the signal.
-            var from = (t * hop) - (n / 2);
-            var lo = Math.Max(0, -from);
-            var hi = Math.Min(n, signal.Length - from);
-            input[..lo].Clear();
-            if (hi > lo)
+            for (var first = 0; first < frames; first += Lanes)
             {
-                TensorPrimitives.Multiply(signal.Slice(from + lo, hi - lo), _window.AsSpan(lo, hi - lo), input[lo..hi]);
-            }
+                // The last block's unused lanes transform zeros; only the frames that exist are kept.
+                var count = Math.Min(Lanes, frames - first);
+                for (var b = 0; b < Lanes; b++)
+                {
+                    WindowedFrame(signal, first + b, b < count, input.AsSpan(b * n, n));
+                }
 
-            input[Math.Max(hi, lo)..].Clear();
-            _fft.Execute(spectrum);
-            if (!power.IsEmpty)
-            {
-                spectrum.CopyTo(power.Slice(t * bins, bins));
-            }
+                _fft.Execute(input, block);
+                _mel.ApplyBlock(block, mel);
+                for (var b = 0; b < count; b++)
+                {
+                    var t = first + b;
+                    for (var m = 0; m < bands; m++)
+                    {
+                        melDb[(t * bands) + m] = mel[m][b];
+                    }
 
-            _mel.Apply(spectrum, melDb.Slice(t * bands, bands));
+                    if (!power.IsEmpty)
+                    {
+                        for (var k = 0; k < bins; k++)
+                        {
+                            power[(t * bins) + k] = block[(k * Lanes) + b];
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input);
+            ArrayPool<float>.Shared.Return(block);
         }
 
         var db = melDb[..(frames * bands)];
@@ -140,6 +159,22 @@ public sealed class MfccExtractor : IDisposable
         TensorPrimitives.Log10(db, db);
         TensorPrimitives.Multiply(db, 10f, db);
         TensorPrimitives.Max(db, TensorPrimitives.Max(db) - Settings.TopDb, db);
+    }
+
+    /// <summary>Frame t of the centred STFT: signal[t*hop - n/2, t*hop + n/2) times the window, zeros outside the signal.</summary>
+    private void WindowedFrame(ReadOnlySpan<float> signal, int t, bool exists, Span<float> input)
+    {
+        var n = input.Length;
+        var from = (t * Settings.HopLength) - (n / 2);
+        var lo = exists ? Math.Max(0, -from) : n;
+        var hi = exists ? Math.Min(n, signal.Length - from) : n;
+        input[..lo].Clear();
+        if (hi > lo)
+        {
+            TensorPrimitives.Multiply(signal.Slice(from + lo, hi - lo), _window.AsSpan(lo, hi - lo), input[lo..hi]);
+        }
+
+        input[Math.Max(hi, lo)..].Clear();
     }
 
     private void Dct(ReadOnlySpan<float> melDb, int frames, Span<float> destination)
@@ -185,14 +220,15 @@ public sealed class MfccExtractor : IDisposable
     }
 
     /// <summary>
-    /// Frees the FFT plan; a second call does nothing, and a call after it is an <see cref="ObjectDisposedException"/>.
-    /// The shared instance cannot be disposed (its other users would break): this is a no-op for it.
+    /// Ends the extractor's use (it holds no native memory): a second call does nothing, and a call after it is an
+    /// <see cref="ObjectDisposedException"/>. The shared instance cannot be disposed (its other users would break):
+    /// this is a no-op for it.
     /// </summary>
     public void Dispose()
     {
         if (!ReferenceEquals(this, s_shared.IsValueCreated ? s_shared.Value : null))
         {
-            _fft.Dispose();
+            _disposed = true;
         }
     }
 }

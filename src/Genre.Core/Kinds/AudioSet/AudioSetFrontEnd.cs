@@ -1,6 +1,5 @@
+using System.Buffers;
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Genre.Features;
 
@@ -11,8 +10,8 @@ namespace Genre.Kinds.AudioSet;
 /// eval mode): one 10 s window at 32 kHz -> pre-emphasis, centred reflect-padded STFT with a symmetric 800-tap Hann
 /// window inside 1,024-point frames, power, 128 Kaldi mel filters up to 15 kHz, then (ln(mel + 1e-5) + 4.5) / 5.
 /// The network has only ever seen this, so any drift here is drift in every prediction. Thread-safe; create once
-/// (or use <see cref="Shared"/>) and call from any thread: the only per-call state is the calling thread's FFT buffer
-/// and 18 KB of stack (eight frames' power spectra, the unit of the mel step).
+/// (or use <see cref="Shared"/>) and call from any thread: the per-call state is two pooled buffers (eight frames
+/// and their power spectra, the unit of the FFT and mel steps), the calling thread's FFT work buffer and 4 KB of stack.
 /// </summary>
 internal sealed class AudioSetFrontEnd : IDisposable
 {
@@ -51,9 +50,10 @@ internal sealed class AudioSetFrontEnd : IDisposable
     private const int Block = 8;
 
     private static readonly Lazy<AudioSetFrontEnd> s_shared = new(() => new AudioSetFrontEnd());
-    private readonly FftwPowerSpectrum _fft = new(FftSize);
+    private readonly BlockPowerSpectrum _fft = new(FftSize);
     private readonly MelFilterBank _mel = KaldiMelBank.Create(SampleRate, FftSize, MelBands, 0, MaxFrequency);
     private readonly float[] _window = SymmetricHann(WindowLength);
+    private bool _disposed;
 
     /// <summary>One process-wide front end.</summary>
     public static AudioSetFrontEnd Shared => s_shared.Value;
@@ -82,24 +82,28 @@ internal sealed class AudioSetFrontEnd : IDisposable
             throw new ArgumentException($"Destination holds {destination.Length} values; {InputLength} are needed.", nameof(destination));
         }
 
-        Span<float> spectrum = stackalloc float[_fft.Bins];
-        Span<float> block = stackalloc float[_fft.Bins * Block];
-        var input = _fft.Input;
-        for (var first = 0; first < Frames; first += Block)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var input = ArrayPool<float>.Shared.Rent(FftSize * Block);
+        var block = ArrayPool<float>.Shared.Rent(_fft.Bins * Block);
+        Span<Vector256<float>> mel = stackalloc Vector256<float>[MelBands];
+        try
         {
-            for (var b = 0; b < Block; b++)
+            for (var first = 0; first < Frames; first += Block)
             {
-                WindowedFrame(window, first + b, input);
-                _fft.Execute(spectrum);
-                // In range: block holds Bins * Block values and b < Block.
-                ref var column = ref block[b];
-                for (var k = 0; k < spectrum.Length; k++)
+                for (var b = 0; b < Block; b++)
                 {
-                    Unsafe.Add(ref column, k * Block) = spectrum[k];
+                    WindowedFrame(window, first + b, input.AsSpan(b * FftSize, FftSize));
                 }
-            }
 
-            LogMel(block, destination, first);
+                _fft.Execute(input, block);
+                _mel.ApplyBlock(block, mel);
+                LogMel(mel, destination, first);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(input);
+            ArrayPool<float>.Shared.Return(block);
         }
     }
 
@@ -131,27 +135,17 @@ internal sealed class AudioSetFrontEnd : IDisposable
     }
 
     /// <summary>
-    /// The normalised log-mel of <see cref="Block"/> frames whose power spectra are bin-major in <paramref name="block"/>
-    /// (value [bin * Block + frame]): each weight is one vector multiply-add over the block, and each band's eight values
-    /// land side by side in the band-major output, so neither a per-band dot product nor a transposed store is needed.
+    /// The normalised log-mel of <see cref="Block"/> frames, one vector per band, stored side by side in the
+    /// band-major output: no per-band dot product and no transposed store.
     /// </summary>
-    private void LogMel(ReadOnlySpan<float> block, Span<float> destination, int first)
+    private static void LogMel(ReadOnlySpan<Vector256<float>> mel, Span<float> destination, int first)
     {
         var floor = Vector256.Create(PowerFloor);
         var offset = Vector256.Create(Offset);
         var scale = Vector256.Create(Scale);
         for (var m = 0; m < MelBands; m++)
         {
-            var weights = _mel.Weights[m];
-            // In range: the sparse filters end before the last bin, and the block holds every bin of Block frames.
-            ref var bins = ref Unsafe.Add(ref MemoryMarshal.GetReference(block), _mel.Start[m] * Block);
-            var sum = Vector256<float>.Zero;
-            for (var j = 0; j < weights.Length; j++)
-            {
-                sum = Vector256.FusedMultiplyAdd(Vector256.Create(weights[j]), Vector256.LoadUnsafe(ref bins, (nuint)(j * Block)), sum);
-            }
-
-            ((Vector256.Log(sum + floor) + offset) / scale).CopyTo(destination.Slice((m * Frames) + first, Block));
+            ((Vector256.Log(mel[m] + floor) + offset) / scale).CopyTo(destination.Slice((m * Frames) + first, Block));
         }
     }
 
@@ -171,14 +165,15 @@ internal sealed class AudioSetFrontEnd : IDisposable
     }
 
     /// <summary>
-    /// Frees the FFT plan; a second call does nothing, and a call after it is an <see cref="ObjectDisposedException"/>.
-    /// The shared instance cannot be disposed (its other users would break): this is a no-op for it.
+    /// Ends the front end's use (it holds no native memory): a second call does nothing, and a call after it is an
+    /// <see cref="ObjectDisposedException"/>. The shared instance cannot be disposed (its other users would break):
+    /// this is a no-op for it.
     /// </summary>
     public void Dispose()
     {
         if (!ReferenceEquals(this, s_shared.IsValueCreated ? s_shared.Value : null))
         {
-            _fft.Dispose();
+            _disposed = true;
         }
     }
 }

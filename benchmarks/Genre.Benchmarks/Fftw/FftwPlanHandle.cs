@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Genre.Audio.Native;
+namespace Genre.Benchmarks.Fftw;
 
 /// <summary>
 /// An FFTW plan, returned straight from <c>fftwf_plan_dft_r2c_1d</c> as dotnet/runtime returns its handles: the

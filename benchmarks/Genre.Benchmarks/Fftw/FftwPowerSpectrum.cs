@@ -1,14 +1,8 @@
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
-using Genre.Audio.Native;
-
-namespace Genre.Features;
+namespace Genre.Benchmarks.Fftw;
 
 /// <summary>
-/// |rfft(frame)|^2 with FFTW (libfftw3f): one plan shared by all threads, each thread executing it on its own
-/// aligned buffers. FFTW won the FFT benchmark (benchmarks/Genre.Benchmarks/FftBenchmarks.cs) against the
-/// managed libraries on hand; its interleaved r2c plan (FFTW_ESTIMATE: planning costs nothing at start-up) beat the
-/// split-output and halfcomplex ones.
+/// |rfft(frame)|^2 with FFTW (libfftw3f): one plan shared by all threads, each thread executing it on its own aligned
+/// buffers. The product used it until its GPL licence ruled it out; it stays here as the speed to compare the product's managed BlockPowerSpectrum with.
 /// </summary>
 internal sealed unsafe class FftwPowerSpectrum : IDisposable
 {
@@ -53,31 +47,14 @@ internal sealed unsafe class FftwPowerSpectrum : IDisposable
         Power(buffers.Output, power[..Bins]);
     }
 
-    /// <summary>re^2 + im^2 of interleaved complex values, eight at a time where AVX2 allows.</summary>
-    internal static void Power(float* complex, Span<float> power)
+    /// <summary>re^2 + im^2 of interleaved complex values.</summary>
+    private static void Power(float* complex, Span<float> power)
     {
-        var k = 0;
-        fixed (float* p = power)
+        for (var k = 0; k < power.Length; k++)
         {
-            if (Avx2.IsSupported)
-            {
-                for (; k + 8 <= power.Length; k += 8)
-                {
-                    var a = Avx.LoadVector256(complex + (2 * k));
-                    var b = Avx.LoadVector256(complex + (2 * k) + 8);
-                    // hadd gives [p0 p1 p4 p5 p2 p3 p6 p7]; swapping the middle 64-bit lanes restores the order.
-                    var sums = Avx.HorizontalAdd(Avx.Multiply(a, a), Avx.Multiply(b, b));
-                    var ordered = Avx2.Permute4x64(sums.AsDouble(), 0b11_01_10_00).AsSingle();
-                    Avx.Store(p + k, ordered);
-                }
-            }
-
-            for (; k < power.Length; k++)
-            {
-                var re = complex[2 * k];
-                var im = complex[(2 * k) + 1];
-                p[k] = (re * re) + (im * im);
-            }
+            var re = complex[2 * k];
+            var im = complex[(2 * k) + 1];
+            power[k] = (re * re) + (im * im);
         }
     }
 
