@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Genre.Audio;
 
 /// <summary>
@@ -11,7 +13,17 @@ public static class AudioLoader
     private const int BlockFrames = 1 << 15;
 
     /// <summary>Loads a file. Errors name the file and the cause (<see cref="GenreException"/>).</summary>
-    public static AudioSignal Load(string path, AudioLoadOptions? options = null, CancellationToken cancellationToken = default)
+    public static AudioSignal Load(string path, AudioLoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        LoadFile(path, options, pool: null, cancellationToken).ToSignal();
+
+    /// <summary>
+    /// <see cref="Load(string, AudioLoadOptions?, CancellationToken)"/> into an array rented from
+    /// <paramref name="pool"/>: the caller returns <see cref="DecodedSamples.Buffer"/> to it when done.
+    /// </summary>
+    internal static DecodedSamples LoadPooled(string path, AudioLoadOptions options, ArrayPool<float> pool, CancellationToken cancellationToken) =>
+        LoadFile(path, options, pool, cancellationToken);
+
+    private static DecodedSamples LoadFile(string path, AudioLoadOptions? options, ArrayPool<float>? pool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= AudioLoadOptions.Default;
@@ -35,14 +47,14 @@ public static class AudioLoader
 
         var header = ReadHeader(path);
         var container = Recognise(header, path);
-        var decoded = TrySndFile(container, () => (SndFileReader.TryOpen(path, out var error), error), path, options, cancellationToken);
+        var decoded = TrySndFile(container, () => (SndFileReader.TryOpen(path, out var error), error), path, options, pool, cancellationToken);
         if (decoded is not null)
         {
-            return decoded;
+            return decoded.Value;
         }
 
         using var ffmpeg = FfmpegReader.Open(path, path, cancellationToken);
-        return Decode(ffmpeg, container, path, options, cancellationToken);
+        return Decode(ffmpeg, container, path, options, pool, cancellationToken);
     }
 
     /// <summary>Loads from memory, for uploads. <paramref name="name"/> only labels errors; it is never used as a path.</summary>
@@ -52,10 +64,10 @@ public static class AudioLoader
         var header = bytes.Span[..Math.Min(bytes.Length, AudioFormatSniffer.HeaderLength)];
         var container = Recognise(header, name);
         using var stream = new ReadOnlyMemoryStream(bytes);
-        var decoded = TrySndFile(container, () => (SndFileReader.TryOpen(stream, name, out var error), error), name, options, cancellationToken);
+        var decoded = TrySndFile(container, () => (SndFileReader.TryOpen(stream, name, out var error), error), name, options, pool: null, cancellationToken);
         if (decoded is not null)
         {
-            return decoded;
+            return decoded.Value.ToSignal();
         }
 
         // ffmpeg needs to seek in MP4 files, so it reads a private temporary file that is always deleted.
@@ -68,7 +80,7 @@ public static class AudioLoader
             }
 
             using var ffmpeg = FfmpegReader.Open(temp, name, cancellationToken);
-            return Decode(ffmpeg, container, name, options, cancellationToken);
+            return Decode(ffmpeg, container, name, options, pool: null, cancellationToken).ToSignal();
         }
         finally
         {
@@ -94,8 +106,8 @@ public static class AudioLoader
     /// libsndfile first, as librosa does. Null means "let ffmpeg try": the container is not libsndfile's, or it is an
     /// mp3/ogg variant libsndfile refuses (librosa's audioread fallback reads those). Otherwise its error is the answer.
     /// </summary>
-    private static AudioSignal? TrySndFile(AudioContainer container, Func<(SndFileReader? Reader, string Error)> open, string? name,
-        AudioLoadOptions options, CancellationToken cancellationToken)
+    private static DecodedSamples? TrySndFile(AudioContainer container, Func<(SndFileReader? Reader, string Error)> open, string? name,
+        AudioLoadOptions options, ArrayPool<float>? pool, CancellationToken cancellationToken)
     {
         if (!AudioFormatSniffer.IsSndFileContainer(container))
         {
@@ -107,7 +119,7 @@ public static class AudioLoader
         {
             using (reader)
             {
-                return Decode(reader, container, name, options, cancellationToken);
+                return Decode(reader, container, name, options, pool, cancellationToken);
             }
         }
 
@@ -135,7 +147,8 @@ public static class AudioLoader
             : container;
     }
 
-    private static AudioSignal Decode(IPcmReader reader, AudioContainer container, string? name, AudioLoadOptions options, CancellationToken cancellationToken)
+    private static DecodedSamples Decode(IPcmReader reader, AudioContainer container, string? name, AudioLoadOptions options, ArrayPool<float>? pool,
+        CancellationToken cancellationToken)
     {
         if (reader.Channels <= 0 || reader.SampleRate <= 0)
         {
@@ -152,7 +165,7 @@ public static class AudioLoader
             throw new AudioDecodeException(name, $"the audio is too long ({expected} samples at {options.SampleRate} Hz)");
         }
 
-        var output = new SampleBuffer(expected is { } e ? (int)Math.Min(e, limit) : 1 << 20, limit);
+        var output = new SampleBuffer(expected is { } e ? (int)Math.Min(e, limit) : 1 << 20, limit, pool);
         var interleaved = new float[BlockFrames * channels];
         var mono = channels == 1 ? interleaved : new float[BlockFrames];
         using var resampler = resample ? new SoxrResampler(reader.SampleRate, options.SampleRate, name) : null;
@@ -190,8 +203,8 @@ public static class AudioLoader
         }
 
         var length = resample ? (long)Math.Ceiling(inputFrames * ratio) : inputFrames;
-        var samples = output.ToArray((int)Math.Min(length, limit));
-        return new AudioSignal(samples, options.SampleRate, reader.SampleRate, channels, container);
+        var kept = (int)Math.Min(length, limit);
+        return new DecodedSamples(output.ToArray(kept), kept, options.SampleRate, reader.SampleRate, channels, container);
     }
 
     /// <summary>np.mean over channels in float32: channels summed in order, then divided by their count.</summary>

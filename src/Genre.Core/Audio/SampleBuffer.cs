@@ -1,12 +1,15 @@
+using System.Buffers;
+
 namespace Genre.Audio;
 
 /// <summary>
 /// A growable float buffer that keeps at most <paramref name="limit"/> samples and hands over its array without a copy
-/// when the final length is known up front.
+/// when the final length is known up front. With a <paramref name="pool"/> its arrays are rented from it (the batch
+/// pipeline's decode buffers, reused file after file instead of a new large-object array each time).
 /// </summary>
-internal sealed class SampleBuffer(int capacity, int limit = int.MaxValue)
+internal sealed class SampleBuffer(int capacity, int limit = int.MaxValue, ArrayPool<float>? pool = null)
 {
-    private float[] _items = new float[Math.Max(Math.Min(capacity, limit), 16)];
+    private float[] _items = Allocate(Math.Max(Math.Min(capacity, limit), 16), pool);
 
     public int Count { get; private set; }
 
@@ -15,8 +18,7 @@ internal sealed class SampleBuffer(int capacity, int limit = int.MaxValue)
         values = values[..Math.Min(values.Length, limit - Count)];
         if (Count + values.Length > _items.Length)
         {
-            var grown = (int)Math.Min(Array.MaxLength, Math.Max((long)_items.Length * 2, (long)Count + values.Length));
-            Array.Resize(ref _items, grown);
+            Grow((int)Math.Min(Array.MaxLength, Math.Max((long)_items.Length * 2, (long)Count + values.Length)));
         }
 
         values.CopyTo(_items.AsSpan(Count));
@@ -26,18 +28,39 @@ internal sealed class SampleBuffer(int capacity, int limit = int.MaxValue)
     /// <summary>The first <paramref name="length"/> samples, zero-padded when fewer were produced (librosa's fix_length).</summary>
     public float[] ToArray(int length)
     {
-        if (length == _items.Length)
+        if (length == _items.Length || pool is not null)
         {
-            if (Count < length)
-            {
-                _items.AsSpan(Count).Clear();
-            }
-
-            return _items;
+            return Detach(length);
         }
 
         var result = new float[length];
         _items.AsSpan(0, Math.Min(Count, length)).CopyTo(result);
         return result;
     }
+
+    /// <summary>The buffer itself, holding at least <paramref name="length"/> samples, zero-padded after <see cref="Count"/>.</summary>
+    private float[] Detach(int length)
+    {
+        if (length > _items.Length)
+        {
+            Grow(length);
+        }
+
+        if (Count < length)
+        {
+            _items.AsSpan(Count, length - Count).Clear();
+        }
+
+        return _items;
+    }
+
+    private void Grow(int size)
+    {
+        var grown = Allocate(size, pool);
+        _items.AsSpan(0, Count).CopyTo(grown);
+        pool?.Return(_items);
+        _items = grown;
+    }
+
+    private static float[] Allocate(int size, ArrayPool<float>? pool) => pool?.Rent(size) ?? new float[size];
 }

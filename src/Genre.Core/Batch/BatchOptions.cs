@@ -17,7 +17,10 @@ public sealed record BatchOptions
     /// </summary>
     public int Capacity { get; init; } = 32;
 
-    /// <summary>Windows gathered from several files into one network call, at most (a call takes whatever is ready).</summary>
+    /// <summary>
+    /// Windows gathered from several files into one network call, at most (a call takes whatever is ready, and never more
+    /// than the model's network takes at once: 64 for the GTZAN CNN, 8 for the AudioSet network).
+    /// </summary>
     public int BatchWindows { get; init; } = 64;
 
     public PredictionOptions Prediction { get; init; } = PredictionOptions.Default;

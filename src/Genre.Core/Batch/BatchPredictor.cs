@@ -151,17 +151,20 @@ public sealed class BatchPredictor
     }
 
     /// <summary>
-    /// Takes whatever files are ready, up to <see cref="BatchOptions.BatchWindows"/> windows, into one network call: when
+    /// Takes whatever files are ready, up to <see cref="BatchOptions.BatchWindows"/> windows (and no more than the
+    /// model's network takes at once), into one network call: when
     /// the network is the bottleneck the batches fill, and when decoding is, no file waits for company.
     /// </summary>
     private async Task RunNetwork(ChannelReader<Decoded> reader, ChannelWriter<BatchResult> writer, CancellationToken token)
     {
         var batch = new List<Decoded>();
+        // More than the network takes in one call would only be split again, with all of it held at once.
+        var most = Math.Min(_options.BatchWindows, _classifier.NetworkWindowsPerCall);
         while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
         {
             batch.Clear();
             var windows = 0;
-            while (windows < _options.BatchWindows && reader.TryRead(out var decoded))
+            while (windows < most && reader.TryRead(out var decoded))
             {
                 if (decoded.Track is null)
                 {

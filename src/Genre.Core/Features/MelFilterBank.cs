@@ -78,6 +78,7 @@ internal sealed class MelFilterBank
     /// <see cref="BlockPowerSpectrum"/> writes them): each weight is one vector multiply-add over the eight frames, and
     /// <paramref name="mel"/>[m] receives band m of all of them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ApplyBlock(ReadOnlySpan<float> block, Span<Vector256<float>> mel)
     {
         if (block.Length < Bins * BlockPowerSpectrum.Lanes || mel.Length < Bands)

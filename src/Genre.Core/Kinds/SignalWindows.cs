@@ -34,6 +34,13 @@ internal static class SignalWindows
         };
     }
 
+    /// <summary>
+    /// The scratch <see cref="Cut"/> needs for these windows: a window of <paramref name="length"/> samples only when one
+    /// of them runs past the end of the signal (a large-object array otherwise allocated for every file for nothing).
+    /// </summary>
+    public static float[] Padding(int samples, IReadOnlyList<int> windows, int length) =>
+        windows.Any(w => ((long)w + 1) * length > samples) ? new float[length] : [];
+
     /// <summary>Window <paramref name="index"/>: a slice of <paramref name="samples"/>, or its zero-padded tail in <paramref name="padding"/>.</summary>
     public static ReadOnlySpan<float> Cut(ReadOnlySpan<float> samples, int index, int length, Span<float> padding)
     {

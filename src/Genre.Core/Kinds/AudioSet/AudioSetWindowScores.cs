@@ -30,7 +30,7 @@ internal sealed record AudioSetWindowScores(float[] Logits, float[] Embeddings, 
         ArgumentNullException.ThrowIfNull(windows);
         var mels = new float[windows.Count * MelSize];
         var silent = new bool[windows.Count];
-        var padding = new float[AudioSetFrontEnd.WindowSamples];
+        var padding = SignalWindows.Padding(samples.Length, windows, AudioSetFrontEnd.WindowSamples);
         for (var i = 0; i < windows.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -44,7 +44,7 @@ internal sealed class MfccCnnModel : IGenreModel
         var size = InputSize;
         var features = new float[windows.Count * size];
         var silent = new bool[windows.Count];
-        var padding = new float[WindowSamples];
+        var padding = SignalWindows.Padding(samples.Length, windows, WindowSamples);
         for (var w = 0; w < windows.Count; w++)
         {
             cancellationToken.ThrowIfCancellationRequested();
