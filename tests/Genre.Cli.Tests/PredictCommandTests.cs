@@ -193,14 +193,11 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_dangling_link_and_a_pipe_beside_a_good_clip_are_that_file_s_errors_and_nothing_hangs()
+    public void A_dangling_link_is_that_file_s_error_and_a_pipe_in_the_folder_is_skipped_by_name_and_nothing_hangs()
     {
         File.Copy(Clip("rock.00000"), _dir.File("rock.wav"));
         File.CreateSymbolicLink(_dir.File("gone.mp3"), _dir.File("deleted-long-ago.mp3"));
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [_dir.File("pipe.flac")]))
-        {
-            mkfifo.WaitForExit();
-        }
+        MakePipe(_dir.File("pipe.flac"));
 
         var result = GenreProcess.Run("predict", _dir.Path, "--json");
 
@@ -208,8 +205,31 @@ public sealed class PredictCommandTests : IDisposable
         var lines = Lines(result);
         lines["rock.wav"].GetProperty("genre").GetString().ShouldNotBeNull();
         lines["gone.mp3"].GetProperty("error").GetString()!.ShouldContain("gone.mp3");
-        lines["pipe.flac"].GetProperty("error").GetString()!.ShouldContain("not a regular file");
+        lines.ShouldNotContainKey("pipe.flac");
+        result.Error.ShouldContain("genre: warning: " + _dir.File("pipe.flac") + ": not a regular file (a pipe, a device or a socket); skipped");
         result.Error.ShouldNotContain("internal error");
+    }
+
+    [Fact]
+    public void A_folder_of_a_good_clip_and_a_pipe_succeeds_and_a_pipe_named_directly_is_its_error()
+    {
+        File.Copy(Clip("rock.00000"), _dir.File("rock.wav"));
+        MakePipe(_dir.File("pipe.flac"));
+
+        var folder = GenreProcess.Run("predict", _dir.Path, "--json");
+        var direct = GenreProcess.Run("predict", _dir.File("pipe.flac"));
+
+        folder.ExitCode.ShouldBe(0, folder.ToString());
+        Lines(folder).Keys.ShouldBe(["rock.wav"]);
+        direct.ExitCode.ShouldBe(1, direct.ToString());
+        direct.Error.ShouldContain("pipe.flac: cannot decode audio: not a regular file (a pipe, a device or a socket)");
+    }
+
+    private static void MakePipe(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        mkfifo.ExitCode.ShouldBe(0);
     }
 
     [Fact]

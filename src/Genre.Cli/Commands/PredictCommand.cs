@@ -59,7 +59,7 @@ internal static class PredictCommand
 
     private static int Execute(string[] inputs, string? modelDirectory, int top, bool json, PredictionOptions options, CancellationToken cancel)
     {
-        var files = Expand(inputs);
+        var files = AudioFiles.Expand(inputs, skipped => Console.Error.WriteLine($"genre: warning: {skipped}"));
         using var classifier = GenreClassifier.Load(modelDirectory);
         var predictor = new BatchPredictor(classifier, new BatchOptions { Prediction = options });
         var batch = files.Select(f => new BatchInput(f, f));
@@ -96,27 +96,6 @@ internal static class PredictCommand
         }
 
         return results;
-    }
-
-    /// <summary>Files as given; folders expanded to their audio files (recursively, sorted). Missing paths stay, to fail by name.</summary>
-    private static List<string> Expand(string[] inputs)
-    {
-        var files = new List<string>();
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-            {
-                files.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                    .Where(AudioFormatSniffer.IsSupportedExtension)
-                    .Order(StringComparer.Ordinal));
-            }
-            else
-            {
-                files.Add(input);
-            }
-        }
-
-        return files;
     }
 
     private static void WriteTable(string file, GenrePrediction prediction, int top)

@@ -42,7 +42,7 @@ public static class AudioLoader
         // A pipe or a device reports 0 bytes, and opening a pipe with no writer blocks for ever: refuse them unopened.
         if (new FileInfo(path).Length == 0)
         {
-            throw new AudioDecodeException(path, "the file is empty (0 bytes), or not a regular file (a pipe or a device)");
+            throw new AudioDecodeException(path, AudioFiles.IsSpecial(path) ? "not a regular file (a pipe, a device or a socket)" : "the file is empty (0 bytes)");
         }
 
         var header = ReadHeader(path);

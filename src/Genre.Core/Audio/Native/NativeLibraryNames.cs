@@ -12,11 +12,13 @@ internal static class NativeLibraryNames
     public const string SndFile = "sndfile";
     public const string Soxr = "soxr";
     public const string RubberBand = "rubberband";
+    public const string LibC = "c";
 
     private static readonly Dictionary<string, (string[] Candidates, string Package)> s_known = new(StringComparer.Ordinal)
     {
         [SndFile] = (["libsndfile.so.1", "libsndfile.so", "libsndfile.1.dylib", "sndfile.dll", "libsndfile-1.dll"], "libsndfile1"),
         [Soxr] = (["libsoxr.so.0", "libsoxr.so", "libsoxr.0.dylib", "soxr.dll", "libsoxr.dll"], "libsoxr0"),
+        [LibC] = (["libc.so.6", "libc.dylib"], "libc6"),
         [RubberBand] = (["librubberband.so.2", "librubberband.so", "librubberband.2.dylib", "rubberband.dll"], "librubberband2"),
     };
 
