@@ -24,6 +24,8 @@ public sealed class BatchPredictor
     private int _inFlight;
     private int _peakInFlight;
 
+    /// <summary>A pipeline over <paramref name="classifier"/> (not owned: the caller disposes it) with <paramref name="options"/> (the defaults when null).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Workers, capacity or batch windows below 1.</exception>
     public BatchPredictor(GenreClassifier classifier, BatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);

@@ -18,6 +18,7 @@ public sealed class MfccExtractor : IDisposable
     private readonly float[] _dct;
     private bool _disposed;
 
+    /// <summary>An extractor for <paramref name="settings"/> (the GTZAN ones when null): filters, window and DCT are built once here.</summary>
     public MfccExtractor(MfccSettings? settings = null)
     {
         Settings = settings ?? MfccSettings.Gtzan;
@@ -30,6 +31,7 @@ public sealed class MfccExtractor : IDisposable
     /// <summary>One process-wide extractor with the GTZAN settings.</summary>
     public static MfccExtractor Shared => s_shared.Value;
 
+    /// <summary>The parameters every call uses.</summary>
     public MfccSettings Settings { get; }
 
     /// <summary>MFCC of the whole signal as one call: (frames x coefficients), row-major.</summary>
