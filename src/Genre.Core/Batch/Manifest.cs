@@ -53,7 +53,7 @@ public sealed class Manifest
     }
 
     /// <summary>The tracks of <paramref name="range"/>, in manifest order, their paths resolved against the manifest's folder.</summary>
-    public IEnumerable<BatchInput> Rows(ShardRange range) => Read(Path, range.Start, range.Count);
+    internal IEnumerable<BatchInput> Rows(ShardRange range) => Read(Path, range.Start, range.Count);
 
     private static IEnumerable<BatchInput> Read(string path, long skip, long take)
     {

@@ -16,7 +16,7 @@ public static class ModelFolder
     /// The card and the weights under PyTorch's names, checked by the card's kind (which must be
     /// <paramref name="requiredKind"/> when given); every problem is a <see cref="ModelFileException"/> naming the file.
     /// </summary>
-    public static (ModelCard Card, Dictionary<string, SafeTensor> Tensors) Read(string directory, string? requiredKind = null)
+    internal static (ModelCard Card, Dictionary<string, SafeTensor> Tensors) Read(string directory, string? requiredKind = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -108,7 +108,7 @@ public static class ModelFolder
     /// A copy of model folder <paramref name="source"/> (its files, not its subfolders) with <paramref name="card"/>
     /// as its card, written atomically; source and destination may be the same folder.
     /// </summary>
-    public static void WriteCopy(string source, string directory, ModelCard card)
+    internal static void WriteCopy(string source, string directory, ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
         var files = Directory.GetFiles(source);
@@ -127,7 +127,7 @@ public static class ModelFolder
     /// Writes a model folder atomically: <paramref name="fill"/> writes into a temporary sibling folder that then
     /// replaces <paramref name="directory"/>, so readers never see a half-written model; on failure the old one stays.
     /// </summary>
-    public static void WriteAtomically(string directory, Action<string> fill)
+    internal static void WriteAtomically(string directory, Action<string> fill)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(fill);

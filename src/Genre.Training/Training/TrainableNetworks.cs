@@ -19,7 +19,7 @@ public static class TrainableNetworks
     };
 
     /// <summary>A freshly initialised network of <paramref name="kind"/> (from torch's generator) with <paramref name="classes"/> outputs.</summary>
-    public static nn.Module<Tensor, Tensor> Create(string kind, int classes) => kind switch
+    internal static nn.Module<Tensor, Tensor> Create(string kind, int classes) => kind switch
     {
         ModelKinds.MfccCnn => new GenreCnn(classes),
         ModelKinds.Crnn => new CrnnNetwork(classes),
