@@ -20,6 +20,7 @@ public sealed record BatchOptions
     /// <summary>Windows gathered from several files into one network call, at most (a call takes whatever is ready).</summary>
     public int BatchWindows { get; init; } = 64;
 
+    /// <summary>Where each file is listened to and how many tags to report, as for <see cref="GenreClassifier.Predict(string, PredictionOptions?, CancellationToken)"/>.</summary>
     public PredictionOptions Prediction { get; init; } = PredictionOptions.Default;
 
     /// <summary>Time one file may take to decode and featurise before it becomes an error row.</summary>

@@ -3,13 +3,17 @@ using Genre.Kinds;
 namespace Genre.Model;
 
 /// <summary>
-/// Reads a model folder (<c>model.json</c> + <c>weights.safetensors</c>) and checks the two against each other and
-/// against the card's kind (<see cref="ModelKinds"/>), with no TorchSharp types: both the training bundle and the ONNX inference path
-/// load through here.
+/// A model folder: <c>model.json</c> (<see cref="CardFileName"/>) and <c>weights.safetensors</c>
+/// (<see cref="WeightsFileName"/>), and the hash that names a model in batch output. Reading one checks the two against
+/// each other and against the card's kind (<see cref="ModelKinds"/>), with no TorchSharp types: both the training
+/// bundle and the ONNX inference path (<see cref="Inference.GenreClassifier.Load"/>) load through here.
 /// </summary>
 public static class ModelFolder
 {
+    /// <summary>The weights' file in a model folder: PyTorch's state dict in the safetensors format.</summary>
     public const string WeightsFileName = "weights.safetensors";
+
+    /// <summary>The card's file in a model folder (<see cref="ModelCard"/>).</summary>
     public const string CardFileName = "model.json";
 
     /// <summary>

@@ -8,6 +8,7 @@ namespace Genre.Training;
 /// <summary>The kinds <c>genre train</c> trains on MFCC segments, each with its architecture and its TorchSharp network.</summary>
 public static class TrainableNetworks
 {
+    /// <summary>The model kinds trained here: <c>mfcc-cnn</c> and <c>crnn</c> (a head on AudioSet embeddings is <c>HeadTrainingJob</c>'s).</summary>
     public static IReadOnlyList<string> Kinds { get; } = [ModelKinds.MfccCnn, ModelKinds.Crnn];
 
     /// <summary>The architecture a card of <paramref name="kind"/> names.</summary>
