@@ -6,6 +6,11 @@ namespace Genre;
 /// </summary>
 public sealed class DownloadException : GenreException
 {
+    /// <summary>A failed download of <paramref name="url"/>.</summary>
+    /// <param name="url">The URL asked for; it must not carry credentials.</param>
+    /// <param name="statusCode">The HTTP status of the last answer, or null when the server never answered.</param>
+    /// <param name="message">What went wrong and what to do about it.</param>
+    /// <param name="inner">The last network error, if any.</param>
     public DownloadException(Uri url, int? statusCode, string message, Exception? inner = null)
         : base(message, null, inner)
     {

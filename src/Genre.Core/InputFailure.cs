@@ -6,7 +6,7 @@ namespace Genre;
 /// without read permission). Batch work turns these into that input's error and carries on; anything else (a missing
 /// native library, a bug) stops the batch. One rule for every batch loop: predict, extract, evaluate.
 /// </summary>
-public static class InputFailure
+internal static class InputFailure
 {
     public static bool Is(Exception exception) => exception is GenreException or IOException or UnauthorizedAccessException;
 

@@ -6,6 +6,8 @@ namespace Genre;
 /// </summary>
 public sealed class LauncherException : GenreException
 {
+    /// <summary>A launcher-setting error.</summary>
+    /// <param name="message">Which setting, what is wrong with it, and what the scheduler accepts.</param>
     public LauncherException(string message)
         : base(message, path: null)
     {

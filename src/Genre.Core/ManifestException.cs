@@ -6,6 +6,11 @@ namespace Genre;
 /// </summary>
 public sealed class ManifestException : GenreException
 {
+    /// <summary>A manifest error whose message is "path: location: reason".</summary>
+    /// <param name="path">The manifest file.</param>
+    /// <param name="location">Where in it ("line 12", "row 7"), or null when the whole file is at fault.</param>
+    /// <param name="reason">What is wrong there.</param>
+    /// <param name="inner">The reader's own exception, if any.</param>
     public ManifestException(string path, string? location, string reason, Exception? inner = null)
         : base(location is null ? $"{path}: {reason}" : $"{path}: {location}: {reason}", path, inner)
     {
@@ -13,7 +18,9 @@ public sealed class ManifestException : GenreException
         Reason = reason;
     }
 
+    /// <summary>Where in the manifest the problem is ("line 12", "row 7"); null when the whole file is at fault.</summary>
     public string? Location { get; }
 
+    /// <summary>What is wrong, without the file name or the location.</summary>
     public string Reason { get; }
 }

@@ -27,6 +27,9 @@ public static class GenreWebApp
     /// <see cref="ModelFileException"/> if it cannot), then builds the app, not yet started.
     /// <paramref name="configure"/> lets a test swap the server (an in-memory TestServer) before the app is built.
     /// </summary>
+    /// <param name="options">The model, the addresses and the limits.</param>
+    /// <param name="configure">Changes the builder before the app is built; null for none.</param>
+    /// <returns>The app; start it with <c>Run</c> or <c>StartAsync</c>, and dispose it when done.</returns>
     public static WebApplication Build(GenreWebOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -13,9 +13,16 @@ public static class AudioFormatSniffer
     public static IReadOnlyList<string> SupportedExtensions { get; } =
         [".wav", ".wave", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".m4a", ".mp4", ".aac", ".au", ".snd", ".aif", ".aiff", ".aifc", ".webm", ".mka"];
 
+    /// <summary>
+    /// Whether <paramref name="path"/> ends in one of <see cref="SupportedExtensions"/> (any case): how a folder walk
+    /// picks the audio files out of the rest. The content still decides how a file is decoded.
+    /// </summary>
     public static bool IsSupportedExtension(string path) =>
         SupportedExtensions.Contains(Path.GetExtension(path).ToLowerInvariant());
 
+    /// <summary>The container the first bytes of a file or upload show, by their magic numbers.</summary>
+    /// <param name="header">The first bytes; <see cref="HeaderLength"/> are enough for every container, fewer may leave it <see cref="AudioContainer.Unknown"/>.</param>
+    /// <returns>The container, or <see cref="AudioContainer.Unknown"/> when the bytes match none.</returns>
     public static AudioContainer Detect(ReadOnlySpan<byte> header)
     {
         if (header.Length >= 12 && (header[..4].SequenceEqual("RIFF"u8) || header[..4].SequenceEqual("RF64"u8) || header[..4].SequenceEqual("RIFX"u8))

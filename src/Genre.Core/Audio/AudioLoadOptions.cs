@@ -3,6 +3,7 @@ namespace Genre.Audio;
 /// <summary>How <see cref="AudioLoader"/> decodes.</summary>
 public sealed record AudioLoadOptions
 {
+    /// <summary>22,050 Hz, the whole file, extension checked: what <see cref="AudioLoader"/> uses when given no options.</summary>
     public static AudioLoadOptions Default { get; } = new();
 
     /// <summary>Output rate; librosa's default, and the rate the GTZAN model was trained on.</summary>

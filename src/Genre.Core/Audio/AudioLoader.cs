@@ -13,6 +13,13 @@ public static class AudioLoader
     private const int BlockFrames = 1 << 15;
 
     /// <summary>Loads a file. Errors name the file and the cause (<see cref="GenreException"/>).</summary>
+    /// <param name="path">An audio file with one of <see cref="AudioFormatSniffer.SupportedExtensions"/>; its content decides how it is decoded.</param>
+    /// <param name="options">Rate, early stop and extension check; null for <see cref="AudioLoadOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Stops decoding between blocks (and kills ffmpeg when it is the decoder).</param>
+    /// <returns>Mono samples at the asked rate.</returns>
+    /// <exception cref="AudioDecodeException">The file is missing, a folder, empty, or holds audio that cannot be decoded.</exception>
+    /// <exception cref="UnsupportedAudioException">The extension is not supported, or the content is not audio in any supported format.</exception>
+    /// <exception cref="DllNotFoundException">libsndfile or libsoxr is not installed (the message names the package).</exception>
     public static AudioSignal Load(string path, AudioLoadOptions? options = null, CancellationToken cancellationToken = default) =>
         LoadFile(path, options, pool: null, cancellationToken).ToSignal();
 

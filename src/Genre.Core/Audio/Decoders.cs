@@ -9,6 +9,8 @@ namespace Genre.Audio;
 /// </summary>
 public static class Decoders
 {
+    /// <summary>Whether each decoding dependency can be loaded or run here: libsndfile, libsoxr, then ffmpeg.</summary>
+    /// <returns>One status per dependency, with the Debian package that installs it.</returns>
     public static IReadOnlyList<DecoderStatus> Check()
     {
         var sndfile = NativeLibraryNames.IsAvailable(NativeLibraryNames.SndFile, out var sndfilePackage);

@@ -6,8 +6,12 @@ namespace Genre.Audio;
 /// </summary>
 public static class ExampleSong
 {
+    /// <summary>The song's sample rate, in Hz: the MFCC model's own, so the song needs no resampling.</summary>
     public const int SampleRate = 22050;
+
+    /// <summary>The song's length, in seconds.</summary>
     public const double Seconds = 30.0;
+
     private const double Bpm = 120;
 
     /// <summary>Mono samples in [-1, 1].</summary>
@@ -56,6 +60,9 @@ public static class ExampleSong
         return result;
     }
 
+    /// <summary>Renders the song and writes it to <paramref name="path"/> as a mono 16-bit WAV file.</summary>
+    /// <param name="path">The file to write (replaced if it exists).</param>
+    /// <param name="seed">The seed of the drums' noise; the default one gives the bundled examples/example-song.wav.</param>
     public static void Write(string path, int seed = 7) =>
         AudioFileWriter.Write(path, Render(seed), SampleRate, 1, AudioFileFormat.WavPcm16);
 }

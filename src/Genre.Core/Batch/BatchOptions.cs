@@ -23,6 +23,7 @@ public sealed record BatchOptions
     /// </summary>
     public int BatchWindows { get; init; } = 64;
 
+    /// <summary>Where each file is listened to and how many tags to report, as for <see cref="GenreClassifier.Predict(string, PredictionOptions?, CancellationToken)"/>.</summary>
     public PredictionOptions Prediction { get; init; } = PredictionOptions.Default;
 
     /// <summary>Time one file may take to decode and featurise before it becomes an error row.</summary>

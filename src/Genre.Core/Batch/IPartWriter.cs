@@ -1,7 +1,7 @@
 namespace Genre.Batch;
 
 /// <summary>Writes rows to a part file of one format; <see cref="Complete"/> writes what ends the file (Parquet's footer with the metadata).</summary>
-public interface IPartWriter : IDisposable
+internal interface IPartWriter : IDisposable
 {
     void Write(PartRow row);
 

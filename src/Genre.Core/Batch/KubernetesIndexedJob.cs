@@ -16,10 +16,13 @@ public sealed partial record KubernetesIndexedJob
 
     private const string VolumeName = "data";
 
+    /// <summary>What every pod runs: the manifest, the output folder, the shard count, the model and the format.</summary>
     public required ShardCommand Command { get; init; }
 
+    /// <summary>The container image, with genre in it.</summary>
     public required string Image { get; init; }
 
+    /// <summary>The Job's name: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit.</summary>
     public string Name { get; init; } = "genre-shards";
 
     /// <summary>Pods at once; null for all shards (the cluster places them as resources allow).</summary>
@@ -28,6 +31,7 @@ public sealed partial record KubernetesIndexedJob
     /// <summary>CPU request and limit per pod (.NET sizes its thread pool to the limit by itself).</summary>
     public string Cpu { get; init; } = "2";
 
+    /// <summary>Memory request and limit per pod, in Kubernetes' form (<c>2Gi</c>, <c>1500Mi</c>).</summary>
     public string Memory { get; init; } = "2Gi";
 
     /// <summary>Retries of one index before it is marked failed (failures that count: not exit 65, not evictions).</summary>
@@ -39,6 +43,8 @@ public sealed partial record KubernetesIndexedJob
     /// <summary>Where <see cref="VolumeClaim"/> is mounted in the container.</summary>
     public string? MountPath { get; init; }
 
+    /// <summary>The Job as a YAML manifest for <c>kubectl apply -f</c>.</summary>
+    /// <exception cref="LauncherException">A setting Kubernetes would refuse or read otherwise (a bad name, size or path).</exception>
     public string Render()
     {
         var words = Command.Words();

@@ -8,9 +8,9 @@ namespace Genre.Batch;
 /// skipped), <c>.csv</c> (a header with <c>path</c> and optionally <c>id</c>), <c>.jsonl</c> (<c>{"path": ..., "id": ...}</c>
 /// per line) or <c>.parquet</c> (columns path and optionally id). Relative paths are relative to the manifest's folder;
 /// a row without an id has the path as written for its id. <see cref="Open"/> reads it once through, so a bad line
-/// anywhere fails every shard alike, and hashes its bytes; <see cref="Rows"/> reads it again, streaming a shard's range,
-/// so a manifest of millions of tracks is never held in memory. Any problem is a <see cref="ManifestException"/>
-/// naming the line.
+/// anywhere fails every shard alike, and hashes its bytes; a shard reads it again, streaming only its own range, so a
+/// manifest of millions of tracks is never held in memory. Any problem is a <see cref="ManifestException"/> naming the
+/// line.
 /// </summary>
 public sealed class Manifest
 {
@@ -21,6 +21,7 @@ public sealed class Manifest
         Count = count;
     }
 
+    /// <summary>The manifest file, as given to <see cref="Open"/>; relative track paths are resolved against its folder.</summary>
     public string Path { get; }
 
     /// <summary>SHA-256 of the manifest's bytes, lower-case hex: what ties a part to the manifest it came from.</summary>
@@ -29,6 +30,9 @@ public sealed class Manifest
     /// <summary>Tracks in the manifest.</summary>
     public long Count { get; }
 
+    /// <summary>Reads the manifest through once: checks every line, counts the tracks, hashes the bytes.</summary>
+    /// <param name="path">A <c>.txt</c>, <c>.csv</c>, <c>.jsonl</c> or <c>.parquet</c> manifest.</param>
+    /// <exception cref="ManifestException">The file is missing or unreadable, of another extension, or has a bad line (named).</exception>
     public static Manifest Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -53,7 +57,7 @@ public sealed class Manifest
     }
 
     /// <summary>The tracks of <paramref name="range"/>, in manifest order, their paths resolved against the manifest's folder.</summary>
-    public IEnumerable<BatchInput> Rows(ShardRange range) => Read(Path, range.Start, range.Count);
+    internal IEnumerable<BatchInput> Rows(ShardRange range) => Read(Path, range.Start, range.Count);
 
     private static IEnumerable<BatchInput> Read(string path, long skip, long take)
     {

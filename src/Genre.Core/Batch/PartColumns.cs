@@ -1,7 +1,7 @@
 namespace Genre.Batch;
 
 /// <summary>The columns of a part, in order: id, path, genre, confidence, one per genre (named by it), duration, error, model, elapsed_ms.</summary>
-public static class PartColumns
+internal static class PartColumns
 {
     public const string Id = "id";
     public const string Path = "path";

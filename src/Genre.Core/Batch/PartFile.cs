@@ -5,7 +5,7 @@ namespace Genre.Batch;
 /// temporary name <c>DIR/.part-00003-of-00016.parquet.tmp-PID</c> it is written under and renamed from (so a part
 /// under its final name is always whole), and the <c>.meta.json</c> sidecar of JSON Lines and CSV parts.
 /// </summary>
-public sealed record PartFile(string Directory, Shard Shard, PartFormat Format)
+internal sealed record PartFile(string Directory, Shard Shard, PartFormat Format)
 {
     public const string TemporaryMarker = ".tmp-";
 

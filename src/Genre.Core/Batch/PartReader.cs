@@ -5,11 +5,18 @@ using Parquet;
 namespace Genre.Batch;
 
 /// <summary>
-/// Reads back what <see cref="PartWriters"/> wrote, in any format: the metadata (to check a finished part) and the rows
-/// (to merge parts). A damaged file is an <see cref="InvalidDataException"/> saying what is wrong.
+/// Reads back the parts (and merged files) of a batch run, in any format: the metadata (to check a finished part) and
+/// the rows (to merge parts, or to use the results). A damaged file is an <see cref="InvalidDataException"/> saying what
+/// is wrong.
 /// </summary>
 public static class PartReader
 {
+    /// <summary>
+    /// The metadata of the part at <paramref name="path"/>: from the file itself (Parquet, whose row count is checked
+    /// against it) or from its <c>.meta.json</c> sidecar (JSON Lines, CSV).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The metadata is missing a key, holds a wrong value, or disagrees with the rows.</exception>
+    /// <exception cref="IOException">The part or its sidecar cannot be read.</exception>
     public static PartMetadata ReadMetadata(string path, PartFormat format)
     {
         if (format != PartFormat.Parquet)

@@ -1,7 +1,7 @@
 namespace Genre.Batch;
 
 /// <summary>The writer of a format over an open stream, for the genres of a model.</summary>
-public static class PartWriters
+internal static class PartWriters
 {
     public static IPartWriter Create(PartFormat format, Stream stream, IReadOnlyList<string> genres) => format switch
     {

@@ -7,15 +7,26 @@ namespace Genre.Batch;
 /// count from <c>--shard-count</c>, else <c>SLURM_ARRAY_TASK_COUNT</c>), else Kubernetes' <c>JOB_COMPLETION_INDEX</c>
 /// (its count must be given); with none of them, shard 0 of 1.
 /// </summary>
+/// <param name="Index">This shard, from 0 to <paramref name="Count"/> - 1.</param>
+/// <param name="Count">How many shards the manifest is cut into.</param>
 public readonly record struct Shard(int Index, int Count)
 {
+    /// <summary>The variable a Slurm array task finds its index in.</summary>
     public const string SlurmIndexVariable = "SLURM_ARRAY_TASK_ID";
+
+    /// <summary>The variable holding the number of tasks in a Slurm array (of this submission only, after a resubmit).</summary>
     public const string SlurmCountVariable = "SLURM_ARRAY_TASK_COUNT";
+
+    /// <summary>The variable a pod of a Kubernetes Indexed Job finds its completion index in.</summary>
     public const string KubernetesIndexVariable = "JOB_COMPLETION_INDEX";
 
+    /// <summary>The whole manifest as one shard: shard 0 of 1.</summary>
     public static Shard Single => new(0, 1);
 
     /// <summary>The shard from the flags and the environment (<paramref name="environment"/> reads a variable); a <see cref="ShardException"/> when they do not say one.</summary>
+    /// <param name="index">The index given explicitly (<c>--shard-index</c>), or null to look in the environment.</param>
+    /// <param name="count">The count given explicitly (<c>--shard-count</c>), or null.</param>
+    /// <param name="environment">Reads an environment variable: <see cref="Environment.GetEnvironmentVariable(string)"/>, or a stand-in in tests.</param>
     public static Shard Resolve(int? index, int? count, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);

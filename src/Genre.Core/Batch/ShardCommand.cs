@@ -18,23 +18,29 @@ public sealed record ShardCommand
     /// <summary>EX_TEMPFAIL: output not writable, disk full, or interrupted (SIGTERM); a rerun may succeed.</summary>
     public const int TemporaryFailure = 75;
 
+    /// <summary>The names <see cref="Format"/> may take.</summary>
     public static IReadOnlyList<string> Formats { get; } = ["parquet", "jsonl", "csv"];
 
     /// <summary>How to start genre: <c>["genre"]</c> on the PATH, or <c>["/usr/bin/dotnet", "/opt/genre/genre.dll"]</c>.</summary>
     public required IReadOnlyList<string> Genre { get; init; }
 
+    /// <summary>The manifest every shard reads, as the tasks will see it (absolute, or relative to their working folder).</summary>
     public required string Manifest { get; init; }
 
+    /// <summary>The folder the shards write their parts to.</summary>
     public required string Output { get; init; }
 
+    /// <summary>How many shards the manifest is cut into.</summary>
     public required int ShardCount { get; init; }
 
     /// <summary>Model folder; null for the shipped default model.</summary>
     public string? Model { get; init; }
 
+    /// <summary>The parts' format: one of <see cref="Formats"/>.</summary>
     public string Format { get; init; } = "parquet";
 
     /// <summary>The command's words, unquoted: genre's own words, then predict and its options.</summary>
+    /// <exception cref="LauncherException">The command is empty, the shard count below 1, the format unknown, or the manifest or output empty.</exception>
     public IReadOnlyList<string> Words()
     {
         Validate();

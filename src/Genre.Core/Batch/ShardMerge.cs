@@ -12,6 +12,13 @@ namespace Genre.Batch;
 /// </summary>
 public static partial class ShardMerge
 {
+    /// <summary>Merges every part in <paramref name="directory"/> into <paramref name="target"/>.</summary>
+    /// <param name="directory">The run's output folder.</param>
+    /// <param name="target">The merged file; its extension (<c>.parquet</c>, <c>.jsonl</c>, <c>.csv</c>) sets its format.</param>
+    /// <param name="cancellationToken">Stops between rows; nothing is left under <paramref name="target"/>'s name.</param>
+    /// <returns>The merged file, its rows and how many of them are errors.</returns>
+    /// <exception cref="ShardException">A part is missing, damaged or of another run, or the extension names no format.</exception>
+    /// <exception cref="OutputException"><paramref name="target"/> cannot be written.</exception>
     public static ShardOutcome Run(string directory, string target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(directory);

@@ -5,7 +5,7 @@ namespace Genre.Batch;
 /// a contiguous range in manifest order. The ranges of all n shards are disjoint, cover every row exactly once, and
 /// differ in size by at most one row; the rule depends on nothing but the row count, never on a directory listing.
 /// </summary>
-public readonly record struct ShardRange(long Start, long Count)
+internal readonly record struct ShardRange(long Start, long Count)
 {
     public long End => Start + Count;
 

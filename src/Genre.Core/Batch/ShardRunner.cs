@@ -12,6 +12,8 @@ namespace Genre.Batch;
 /// or failed, the temporary file is removed: nothing half-written is ever left under a part's name. A folder that
 /// cannot be written (missing permission, full disk) is an <see cref="OutputException"/>.
 /// </summary>
+/// <param name="classifier">The model every row is classified with.</param>
+/// <param name="options">The batch pipeline's settings; null for the defaults.</param>
 public sealed class ShardRunner(GenreClassifier classifier, BatchOptions? options = null)
 {
     private readonly BatchOptions _options = options ?? new BatchOptions();
@@ -20,6 +22,17 @@ public sealed class ShardRunner(GenreClassifier classifier, BatchOptions? option
     /// <summary>The model's hash, as written in the <c>model</c> column and the metadata.</summary>
     public string ModelSha256 => _modelSha256.Value;
 
+    /// <summary>Runs <paramref name="shard"/> of <paramref name="manifest"/> into its part in <paramref name="outputDirectory"/>.</summary>
+    /// <param name="manifest">The opened manifest.</param>
+    /// <param name="shard">Which rows: shard i of n takes rows [i x rows / n, (i + 1) x rows / n).</param>
+    /// <param name="outputDirectory">The run's output folder, created if needed.</param>
+    /// <param name="format">The part's format.</param>
+    /// <param name="overwrite">Replace a part of another run instead of failing.</param>
+    /// <param name="progress">Called after each row with (rows written, rows in the shard).</param>
+    /// <param name="cancellationToken">Stops the run and removes the temporary part.</param>
+    /// <returns>The part, whether it was already done, its rows and errors.</returns>
+    /// <exception cref="PartConflictException">A part of another run is there and <paramref name="overwrite"/> is false.</exception>
+    /// <exception cref="OutputException">The folder or the part cannot be written.</exception>
     public async Task<ShardOutcome> RunAsync(
         Manifest manifest, Shard shard, string outputDirectory, PartFormat format, bool overwrite,
         Action<long, long>? progress = null, CancellationToken cancellationToken = default)

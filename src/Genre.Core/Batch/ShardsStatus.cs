@@ -4,10 +4,14 @@ namespace Genre.Batch;
 /// The state of every shard of a run in an output folder. A shard is done when its part is whole with metadata that
 /// agrees with the other done parts (same manifest, model, feature version, window); the rest is what to resubmit.
 /// </summary>
+/// <param name="Count">How many shards the run has.</param>
+/// <param name="Shards">Every shard's state, in index order.</param>
 public sealed record ShardsStatus(int Count, IReadOnlyList<ShardReport> Shards)
 {
+    /// <summary>The indices of the shards in <paramref name="state"/>, ascending.</summary>
     public IReadOnlyList<int> Indices(ShardState state) => [.. Shards.Where(s => s.State == state).Select(s => s.Index)];
 
+    /// <summary>Whether every shard is done: the run can be merged.</summary>
     public bool AllDone => Shards.All(s => s.State == ShardState.Done);
 
     /// <summary>The shards to run again (missing and failed), as Slurm's <c>--array=</c> list.</summary>

@@ -4,7 +4,7 @@ namespace Genre.Batch;
 /// POSIX shell quoting for generated scripts: a word comes back to the program exactly as given, whatever it holds
 /// (spaces, quotes, <c>$</c>, backquotes, newlines), because single quotes turn off every expansion.
 /// </summary>
-public static class ShellWords
+internal static class ShellWords
 {
     /// <summary>The word as is when it holds only characters no shell treats specially; otherwise single-quoted.</summary>
     public static string Quote(string word)

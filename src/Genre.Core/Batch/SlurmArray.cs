@@ -1,7 +1,7 @@
 namespace Genre.Batch;
 
 /// <summary>Shard indices as Slurm's <c>--array=</c> takes them: sorted, consecutive runs as ranges (<c>1,4-5,9</c>).</summary>
-public static class SlurmArray
+internal static class SlurmArray
 {
     public static string Format(IEnumerable<int> indices)
     {

@@ -13,8 +13,10 @@ public sealed partial record SlurmArrayScript
     /// <summary>Slurm's default MaxArraySize: array indices run from 0 to 1000.</summary>
     public const int DefaultMaxArraySize = 1001;
 
+    /// <summary>What every array task runs: the manifest, the output folder, the shard count, the model and the format.</summary>
     public required ShardCommand Command { get; init; }
 
+    /// <summary>CPUs per task (<c>--cpus-per-task</c>).</summary>
     public int Cpus { get; init; } = 2;
 
     /// <summary>Memory per task in sbatch's form: a number with an optional K, M, G or T.</summary>
@@ -23,11 +25,13 @@ public sealed partial record SlurmArrayScript
     /// <summary>Time limit per task in sbatch's form (minutes, HH:MM:SS, D-HH:MM, ...).</summary>
     public string Time { get; init; } = "01:00:00";
 
+    /// <summary>The Slurm partition to submit to; null for the cluster's default.</summary>
     public string? Partition { get; init; }
 
     /// <summary>At most this many tasks at once (the array's <c>%K</c>); null for as many as the cluster gives.</summary>
     public int? MaxParallel { get; init; }
 
+    /// <summary>The job's name, as <c>squeue</c> shows it.</summary>
     public string JobName { get; init; } = "genre-shards";
 
     /// <summary>Folder of the per-task logs; it must exist before submission (Slurm opens the log before the script runs).</summary>
@@ -40,6 +44,8 @@ public sealed partial record SlurmArrayScript
             $"(indices 0-{DefaultMaxArraySize - 1}): ask the administrators to raise MaxArraySize in slurm.conf, or use at most {DefaultMaxArraySize} shards (bigger ones)")
         : null;
 
+    /// <summary>The script, for <c>sbatch FILE</c>.</summary>
+    /// <exception cref="LauncherException">A setting Slurm would refuse or read otherwise (a malformed memory size or time, a path it cannot take).</exception>
     public string Render()
     {
         var words = Command.Words();

@@ -7,7 +7,7 @@ namespace Genre.Batch;
 /// YAML scalars for the Kubernetes manifest. The project has no YAML library and needs only to write, so strings are
 /// always double-quoted (a path like <c>yes</c>, <c>0755</c> or <c>a: b</c> then stays a string) with YAML's escapes.
 /// </summary>
-public static class YamlScalar
+internal static class YamlScalar
 {
     public static string Quoted(string value)
     {

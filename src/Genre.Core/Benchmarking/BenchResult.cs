@@ -1,4 +1,4 @@
 namespace Genre.Benchmarking;
 
 /// <summary>One measured figure, with the original system's figure on the same machine (when known) and the target.</summary>
-public sealed record BenchResult(string Name, double Value, string Unit, string? Original, string? Target, string? Note = null);
+internal sealed record BenchResult(string Name, double Value, string Unit, string? Original, string? Target, string? Note = null);

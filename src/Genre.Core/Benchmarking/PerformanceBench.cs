@@ -10,7 +10,7 @@ namespace Genre.Benchmarking;
 /// What <c>genre bench</c> measures on the current machine. Every figure is a best-of-N wall time of real work
 /// (no synthetic shortcuts), so the table can be compared with the original system's figures.
 /// </summary>
-public static class PerformanceBench
+internal static class PerformanceBench
 {
     /// <summary>One clip to its 10 x 130 x 13 features, decode included, on the calling thread.</summary>
     public static BenchResult Extraction(string clip, int repetitions = 20)

@@ -4,7 +4,7 @@ namespace Genre.Data;
 /// Writes a file through a temporary name in the same folder and renames it at the end, so an error or a crash
 /// never leaves a half-written file under the real name.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {

@@ -10,6 +10,13 @@ namespace Genre.Data;
 /// </summary>
 public static class DatasetExtractor
 {
+    /// <summary>The MFCC segments of the first 30 s of every clip, labelled by genre folder, with what was skipped and why.</summary>
+    /// <param name="dataset">The opened dataset.</param>
+    /// <param name="extractor">The MFCC settings to extract with; null for the original system's (<see cref="MfccExtractor.Shared"/>).</param>
+    /// <param name="progress">Told after each clip (its name, and its reason when it was skipped).</param>
+    /// <param name="maxDegreeOfParallelism">Clips decoded at once; null for one per core.</param>
+    /// <param name="cancellationToken">Stops between clips.</param>
+    /// <returns>The feature set (clips in dataset order), the skipped clips, and the time taken.</returns>
     public static ExtractionResult Extract(GtzanDataset dataset, MfccExtractor? extractor = null, IProgress<ExtractionProgress>? progress = null,
         int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,11 @@
 namespace Genre.Data;
 
 /// <summary>What <see cref="DatasetExtractor"/> made, what it skipped, and how long it took.</summary>
+/// <param name="Features">The segments of every clip that gave at least one.</param>
+/// <param name="Skipped">The clips left out, each with its reason.</param>
+/// <param name="Clips">The clips tried.</param>
+/// <param name="Elapsed">Wall time of the whole extraction.</param>
+/// <param name="ClipTime">Time spent on clips, summed over the threads.</param>
 public sealed record ExtractionResult(FeatureSet Features, IReadOnlyList<SkippedClip> Skipped, int Clips, TimeSpan Elapsed, TimeSpan ClipTime)
 {
     /// <summary>Clips that gave at least one segment.</summary>

@@ -11,6 +11,16 @@ namespace Genre.Data;
 /// </summary>
 public sealed class FeatureSet
 {
+    /// <summary>Wraps feature arrays (not copied); their lengths must agree.</summary>
+    /// <param name="mfcc">N x <paramref name="frames"/> x <paramref name="coefficients"/> MFCCs, row-major.</param>
+    /// <param name="labels">Each segment's genre, an index into <paramref name="mapping"/>.</param>
+    /// <param name="mapping">The genre names.</param>
+    /// <param name="tracks">Each segment's clip name.</param>
+    /// <param name="segments">Each segment's position in its clip, from 0.</param>
+    /// <param name="frames">MFCC frames per segment.</param>
+    /// <param name="coefficients">MFCC coefficients per frame.</param>
+    /// <param name="silent">Which segments are digital silence; null for none.</param>
+    /// <exception cref="ArgumentException">The arrays describe different numbers of segments.</exception>
     public FeatureSet(float[] mfcc, long[] labels, string[] mapping, string[] tracks, long[] segments, int frames, int coefficients, bool[]? silent = null)
     {
         ArgumentNullException.ThrowIfNull(mfcc);
@@ -39,28 +49,38 @@ public sealed class FeatureSet
     }
 
 #pragma warning disable CA1819 // Flat arrays: the tensors handed to the model and to numpy.
+    /// <summary>Every segment's MFCCs: <see cref="Count"/> x <see cref="Frames"/> x <see cref="Coefficients"/>, row-major.</summary>
     public float[] Mfcc { get; }
 
+    /// <summary>Each segment's genre, an index into <see cref="Mapping"/>.</summary>
     public long[] Labels { get; }
 
+    /// <summary>The genre names, in label order.</summary>
     public string[] Mapping { get; }
 
+    /// <summary>Each segment's clip name (<c>blues.00042</c>): how splits keep a clip's segments together.</summary>
     public string[] Tracks { get; }
 
+    /// <summary>Each segment's position in its clip, from 0.</summary>
     public long[] Segments { get; }
 
     /// <summary>Segments of digital silence (peak below -80 dBFS); files written before this flag existed have none.</summary>
     public bool[] Silent { get; }
 #pragma warning restore CA1819
 
+    /// <summary>The number of segments.</summary>
     public int Count => Labels.Length;
 
+    /// <summary>MFCC frames per segment (130 for 3 s at the GTZAN settings).</summary>
     public int Frames { get; }
 
+    /// <summary>MFCC coefficients per frame.</summary>
     public int Coefficients { get; }
 
+    /// <summary>Floats per segment: <see cref="Frames"/> x <see cref="Coefficients"/>.</summary>
     public int SegmentSize => Frames * Coefficients;
 
+    /// <summary>Segment <paramref name="i"/>'s MFCCs, frames x coefficients, without a copy.</summary>
     public ReadOnlySpan<float> Segment(int i) => Mfcc.AsSpan(i * SegmentSize, SegmentSize);
 
     /// <summary>Writes the .npz atomically: a failure never leaves half a file under <paramref name="path"/>.</summary>
@@ -76,6 +96,8 @@ public sealed class FeatureSet
         ]));
 
     /// <summary>Reads and validates a feature file; every problem is a <see cref="DatasetException"/> naming the file.</summary>
+    /// <param name="path">A .npz written by <see cref="Save"/> (or by the original system).</param>
+    /// <param name="settings">The MFCC settings the segments must have been made with (frames and coefficients); null for GTZAN's.</param>
     public static FeatureSet Load(string path, MfccSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -19,11 +19,17 @@ public sealed class GtzanDataset
     /// <summary>The folder holding the genre folders.</summary>
     public string Root { get; }
 
+    /// <summary>The genre folders that hold audio, sorted by name (ordinal): label i is genre i.</summary>
     public IReadOnlyList<string> Genres { get; }
 
     /// <summary>Clips ordered by genre, then file name.</summary>
     public IReadOnlyList<GtzanClip> Clips { get; }
 
+    /// <summary>
+    /// Finds the genre folders under <paramref name="directory"/> (<c>genres_original</c>, <c>Data/genres_original</c>,
+    /// <c>genres</c>, or the folder itself, the first that has any) and lists their audio files.
+    /// </summary>
+    /// <exception cref="DatasetException">The folder is missing, is a file, or holds no genre folder with audio.</exception>
     public static GtzanDataset Open(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);

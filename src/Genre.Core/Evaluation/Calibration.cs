@@ -1,7 +1,7 @@
 namespace Genre.Evaluation;
 
 /// <summary>Calibration of top-class probabilities: reliability bins and the expected calibration error over them.</summary>
-public static class Calibration
+internal static class Calibration
 {
     /// <summary>15 equal-width bins, as in Guo et al. and most ECE numbers reported for image and audio models.</summary>
     public const int DefaultBins = 15;

@@ -7,7 +7,7 @@ namespace Genre.Evaluation;
 /// whichever gives the lower clip log-loss in stratified k-fold cross-validation over the fitting clips (never
 /// judged on clips held out for the report). The chosen method is then fitted on all fitting clips' windows.
 /// </summary>
-public static class CalibrationFitting
+internal static class CalibrationFitting
 {
     public const string TemperatureOnly = "temperature";
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace Genre.Evaluation;
 
 /// <summary>The text of classification_report.txt: sklearn's classification_report tables, then calibration and confusions.</summary>
-public static class ClassificationReportText
+internal static class ClassificationReportText
 {
     /// <summary>Character for character what sklearn.metrics.classification_report prints for the same scores.</summary>
     public static string Table(ClassificationScores scores, int digits = 2)

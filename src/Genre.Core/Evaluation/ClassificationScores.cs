@@ -5,6 +5,12 @@ namespace Genre.Evaluation;
 /// accuracy, macro and support-weighted averages, and the confusion matrix they come from. A score with a zero
 /// denominator is 0 (sklearn's zero_division default), and every genre counts in the averages, present or not.
 /// </summary>
+/// <param name="Count">Examples scored.</param>
+/// <param name="Accuracy">The fraction predicted right.</param>
+/// <param name="PerGenre">Each genre's scores, in the model's genre order.</param>
+/// <param name="MacroAverage">The unweighted mean over genres.</param>
+/// <param name="WeightedAverage">The mean over genres weighted by their support.</param>
+/// <param name="ConfusionMatrix">Counts by [true genre][predicted genre], in the model's genre order.</param>
 public sealed record ClassificationScores(
     int Count,
     double Accuracy,
@@ -13,6 +19,11 @@ public sealed record ClassificationScores(
     ClassScores WeightedAverage,
     int[][] ConfusionMatrix)
 {
+    /// <summary>The scores of <paramref name="predicted"/> against <paramref name="labels"/>.</summary>
+    /// <param name="genres">The genre names; a label or prediction is an index into them.</param>
+    /// <param name="predicted">Each example's predicted genre.</param>
+    /// <param name="labels">Each example's true genre.</param>
+    /// <exception cref="ArgumentException">The two arrays differ in length.</exception>
     public static ClassificationScores FromPredictions(IReadOnlyList<string> genres, int[] predicted, long[] labels)
     {
         ArgumentNullException.ThrowIfNull(genres);

@@ -7,7 +7,7 @@ namespace Genre.Evaluation;
 /// (calibrated windows, mean of the non-silent ones: <see cref="Inference.TrackProbabilities"/>), then accuracy, macro F1, ECE
 /// and log-loss over the clips.
 /// </summary>
-public static class ClipMeasurement
+internal static class ClipMeasurement
 {
     public static ClipMetrics Measure(ClipScoreSet set, float temperature = 1f, IReadOnlyList<float>? bias = null)
     {

@@ -7,7 +7,7 @@ namespace Genre.Evaluation;
 /// <c>genre predict</c> applies (<see cref="TrackProbabilities"/>: the mean of its segments that are not digital
 /// silence; uniform when all are), its label the label its segments share.
 /// </summary>
-public sealed record ClipProbabilities(string[] Tracks, float[] Probabilities, long[] Labels)
+internal sealed record ClipProbabilities(string[] Tracks, float[] Probabilities, long[] Labels)
 {
     public static ClipProbabilities Aggregate(float[] probabilities, long[] labels, string[] tracks, int classes, bool[]? silent = null)
     {

@@ -10,7 +10,7 @@ namespace Genre.Evaluation;
 /// folder's genre names must be genres of the model (a folder may hold only some of them). A file that cannot be read
 /// is skipped and named, never an abort.
 /// </summary>
-public static class ClipScoring
+internal static class ClipScoring
 {
     public static ClipScoreSet Run(GenreClassifier classifier, string dataDirectory, PredictionWindow? window = null, int? threads = null,
         IProgress<ExtractionProgress>? progress = null, CancellationToken cancellationToken = default)

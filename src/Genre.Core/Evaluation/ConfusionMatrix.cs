@@ -4,7 +4,7 @@ using System.Text;
 namespace Genre.Evaluation;
 
 /// <summary>Counts of (true class, predicted class): rows are the truth, columns the prediction, as in sklearn.</summary>
-public static class ConfusionMatrix
+internal static class ConfusionMatrix
 {
     public static int[][] Count(int[] predicted, long[] labels, int classes)
     {

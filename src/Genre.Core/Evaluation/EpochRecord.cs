@@ -1,7 +1,7 @@
 namespace Genre.Evaluation;
 
 /// <summary>One training epoch: mean losses and accuracies on the training and validation sets, and wall time so far.</summary>
-public sealed record EpochRecord(
+internal sealed record EpochRecord(
     int Epoch,
     double TrainLoss,
     double TrainAccuracy,

@@ -7,7 +7,7 @@ namespace Genre.Evaluation;
 /// <see cref="Labels"/> are the true classes in [0, C); <see cref="Tracks"/> name each row's clip, so the segments of
 /// one clip can be pooled into a clip-level prediction.
 /// </summary>
-public sealed record EvaluationInput(IReadOnlyList<string> Genres, float[] Logits, long[] Labels, string[] Tracks)
+internal sealed record EvaluationInput(IReadOnlyList<string> Genres, float[] Logits, long[] Labels, string[] Tracks)
 {
     /// <summary>Rows of digital silence, left out of their clip's verdict as prediction leaves them out; none when null.</summary>
     public bool[]? Silent { get; init; }

@@ -1,7 +1,7 @@
 namespace Genre.Evaluation;
 
 /// <summary>Scores a model's outputs on an evaluation set (the files and charts are Genre.Training's <c>EvaluationReportFiles</c>).</summary>
-public static class EvaluationReport
+internal static class EvaluationReport
 {
     /// <summary>How many confused genre pairs the summary, the text report and the chart list.</summary>
     public const int ConfusedPairCount = 10;

@@ -6,7 +6,7 @@ namespace Genre.Evaluation;
 /// minimising the negative log-likelihood, which is convex in (1/T, b). Hand-written: the problem has 1 + classes
 /// parameters, and no library here fits it.
 /// </summary>
-public static class GenreCalibration
+internal static class GenreCalibration
 {
     /// <summary>Row-wise softmax(logits / T + bias); no bias is the plain temperature softmax.</summary>
     public static float[] Probabilities(float[] logits, int classes, float temperature, IReadOnlyList<float>? bias)

@@ -8,7 +8,7 @@ namespace Genre.Evaluation;
 /// history.csv and history.json: one row or object per epoch (elapsed time in seconds), and which epoch was kept.
 /// Both read back into an equal <see cref="TrainingHistory"/>.
 /// </summary>
-public static class HistoryFiles
+internal static class HistoryFiles
 {
     private const string CsvHeader = "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,elapsed_seconds,best";
 

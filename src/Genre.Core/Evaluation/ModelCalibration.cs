@@ -13,6 +13,16 @@ namespace Genre.Evaluation;
 public static class ModelCalibration
 {
     /// <summary>Scores every clip of <paramref name="dataDirectory"/>, fits on <paramref name="fitClips"/> (null: four in five clips of each genre), writes the folder.</summary>
+    /// <param name="modelDirectory">The model folder to calibrate, of any kind.</param>
+    /// <param name="dataDirectory">A folder of genre folders whose names are genres of the model.</param>
+    /// <param name="outputDirectory">The calibrated model folder to write, atomically; it may be <paramref name="modelDirectory"/> itself.</param>
+    /// <param name="fitClips">The clip names (file names without extension) to fit on; the others are held out for the before and after figures.</param>
+    /// <param name="progress">Told after each clip scored.</param>
+    /// <param name="cancellationToken">Stops between clips, before anything is written.</param>
+    /// <returns>The new card, the calibration, and the held-out figures before and after it.</returns>
+    /// <exception cref="ModelFileException">The model folder is missing or broken.</exception>
+    /// <exception cref="DatasetException">The folder holds no dataset, a folder is not a genre of the model, or none of the clips to fit on is there.</exception>
+    /// <exception cref="OutputException">The output folder cannot be written.</exception>
     public static ModelCalibrationResult Run(string modelDirectory, string dataDirectory, string outputDirectory, IReadOnlySet<string>? fitClips,
         IProgress<ExtractionProgress>? progress = null, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ namespace Genre.Evaluation;
 /// Post-hoc calibration with one scalar (Guo et al. 2017): probabilities are softmax(logits / T), with T fitted on
 /// held-out data to minimise the negative log-likelihood. T does not change any argmax, so accuracy is untouched.
 /// </summary>
-public static class TemperatureScaling
+internal static class TemperatureScaling
 {
     /// <summary>The range T is searched in; the edges are returned when the optimum lies beyond them (e.g. separable data).</summary>
     public const float MinTemperature = 0.01f;

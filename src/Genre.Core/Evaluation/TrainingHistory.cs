@@ -1,7 +1,7 @@
 namespace Genre.Evaluation;
 
 /// <summary>The epochs of one training run, in order, and which of them produced the kept model.</summary>
-public sealed class TrainingHistory
+internal sealed class TrainingHistory
 {
     public List<EpochRecord> Epochs { get; } = new();
 

@@ -10,7 +10,7 @@ namespace Genre.Inference;
 /// The product's heart: load once, then ask what genre any song is — from a path, a stream, bytes or samples — with
 /// any kind of model (<see cref="ModelKinds"/>). The kind cuts the track into its windows and scores them; the rest is
 /// the same for all: probabilities are calibrated with the card's temperature (and per-genre bias), a track's verdict
-/// is the mean of its non-silent windows (<see cref="TrackProbabilities"/>), and a kind that knows what music is can
+/// is the mean of its non-silent windows (the rule clip-level evaluation uses too), and a kind that knows what music is can
 /// say the input is not. Thread-safe.
 /// </summary>
 public sealed class GenreClassifier : IDisposable
@@ -39,10 +39,13 @@ public sealed class GenreClassifier : IDisposable
     /// <summary>Genres in the model's order; every probability list follows it.</summary>
     public IReadOnlyList<string> Genres { get; }
 
+    /// <summary>The model's card: its genres, kind, calibration, how it was trained and how well it did.</summary>
     public ModelCard Card => _model.Card;
 
+    /// <summary>The model's kind, one of <see cref="ModelKinds"/>.</summary>
     public string Kind => _model.Card.Kind;
 
+    /// <summary>The model folder it was loaded from, as given.</summary>
     public string Directory { get; }
 
     /// <summary>The model folder's own name (<c>default</c>, <c>gtzan-cnn</c>): what to show without telling the server's layout.</summary>
@@ -55,6 +58,8 @@ public sealed class GenreClassifier : IDisposable
     public PredictionWindow DefaultWindow { get; }
 
     /// <summary>Loads a model folder (model.json + weights.safetensors) of any kind; <see cref="ModelFileException"/> when unusable.</summary>
+    /// <param name="modelDirectory">The model folder; null for <see cref="DefaultModelDirectory"/>.</param>
+    /// <exception cref="ModelFileException">The folder, its card or its weights are missing, malformed, of an unknown kind, or do not match.</exception>
     public static GenreClassifier Load(string? modelDirectory = null)
     {
         var directory = modelDirectory ?? DefaultModelDirectory;
@@ -72,6 +77,13 @@ public sealed class GenreClassifier : IDisposable
         return new GenreClassifier(model, directory);
     }
 
+    /// <summary>Decodes the file at <paramref name="path"/> and classifies it.</summary>
+    /// <param name="path">An audio file (wav, flac, ogg, mp3, m4a, ...).</param>
+    /// <param name="options">Where to listen and how many tags to report; null for the model's defaults.</param>
+    /// <param name="cancellationToken">Stops decoding and scoring.</param>
+    /// <exception cref="AudioDecodeException">The file is missing, empty, or cannot be decoded.</exception>
+    /// <exception cref="UnsupportedAudioException">The file is not audio in a supported format.</exception>
+    /// <exception cref="ObjectDisposedException">The classifier was disposed.</exception>
     public GenrePrediction Predict(string path, PredictionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= PredictionOptions.Default;
@@ -79,12 +91,21 @@ public sealed class GenreClassifier : IDisposable
     }
 
     /// <summary>Classifies uploaded bytes; <paramref name="name"/> only labels errors.</summary>
+    /// <param name="bytes">A whole audio file in memory; its content decides the format.</param>
+    /// <param name="name">The upload's name, used in error messages only (never as a path).</param>
+    /// <param name="options">Where to listen and how many tags to report; null for the model's defaults.</param>
+    /// <param name="cancellationToken">Stops decoding and scoring.</param>
     public GenrePrediction Predict(ReadOnlyMemory<byte> bytes, string? name = null, PredictionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= PredictionOptions.Default;
         return Predict(AudioLoader.Load(bytes, name, LoadOptions(options), cancellationToken), options, name, cancellationToken);
     }
 
+    /// <summary>Reads <paramref name="stream"/> to its end (without disposing it) and classifies what it holds.</summary>
+    /// <param name="stream">A whole audio file; its content decides the format.</param>
+    /// <param name="name">A name for the stream, used in error messages only.</param>
+    /// <param name="options">Where to listen and how many tags to report; null for the model's defaults.</param>
+    /// <param name="cancellationToken">Stops decoding and scoring.</param>
     public GenrePrediction Predict(Stream stream, string? name = null, PredictionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= PredictionOptions.Default;
@@ -92,6 +113,11 @@ public sealed class GenreClassifier : IDisposable
     }
 
     /// <summary>Classifies samples already decoded; they must be mono at <see cref="SampleRate"/>.</summary>
+    /// <param name="signal">The samples, at <see cref="SampleRate"/>.</param>
+    /// <param name="options">Where to listen and how many tags to report; null for the model's defaults.</param>
+    /// <param name="name">A name for the samples, used in error messages only.</param>
+    /// <param name="cancellationToken">Stops scoring.</param>
+    /// <exception cref="ArgumentException"><paramref name="signal"/> is at another sample rate.</exception>
     public GenrePrediction Predict(AudioSignal signal, PredictionOptions? options = null, string? name = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signal);

@@ -1,7 +1,7 @@
 namespace Genre.Inference;
 
 /// <summary>When a prediction says "this does not sound like music".</summary>
-public static class MusicDetection
+internal static class MusicDetection
 {
     /// <summary>
     /// Music against everything else, as the network's own classes weigh it: music when its strongest music class

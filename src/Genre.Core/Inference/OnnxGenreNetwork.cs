@@ -9,7 +9,7 @@ namespace Genre.Inference;
 /// TorchSharp-free), so libtorch is never loaded: a cold start costs ORT's ~0.1 s instead of libtorch's much more.
 /// Thread-safe: one <see cref="OrtSession"/> is shared and ORT's Run may be called concurrently.
 /// </summary>
-public sealed class OnnxGenreNetwork : IDisposable
+internal sealed class OnnxGenreNetwork : IDisposable
 {
     private static readonly string[] OutputNames = [OnnxGraphBuilder.OutputName];
 

@@ -11,6 +11,11 @@ namespace Genre.Inference;
 public static class PredictionJson
 {
     /// <summary>One JSON Lines record for a file: its prediction, or its error.</summary>
+    /// <param name="file">The file, as the user named it.</param>
+    /// <param name="prediction">Its prediction; null when it failed.</param>
+    /// <param name="error">Why it failed; written only when <paramref name="prediction"/> is null.</param>
+    /// <param name="genres">The classifier's genres, which name the probabilities.</param>
+    /// <returns>One line of JSON, without the newline.</returns>
     public static string Line(string file, GenrePrediction? prediction, string? error, IReadOnlyList<string> genres) =>
         Write(json =>
         {
@@ -28,7 +33,9 @@ public static class PredictionJson
             json.WriteEndObject();
         });
 
-    /// <summary>The prediction alone, as UTF-8 JSON.</summary>
+    /// <summary>The prediction alone, as UTF-8 JSON: the web API's answer.</summary>
+    /// <param name="prediction">The prediction.</param>
+    /// <param name="genres">The classifier's genres, which name the probabilities.</param>
     public static byte[] Utf8(GenrePrediction prediction, IReadOnlyList<string> genres)
     {
         ArgumentNullException.ThrowIfNull(prediction);

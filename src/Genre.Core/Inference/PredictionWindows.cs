@@ -5,8 +5,10 @@ namespace Genre.Inference;
 /// <summary>The names of <see cref="PredictionWindow"/> as users type them (CLI, web API, model cards), in one place.</summary>
 public static class PredictionWindows
 {
+    /// <summary>The names, as a list for messages.</summary>
     public const string Names = "first30, full or spread";
 
+    /// <summary>The window named <paramref name="text"/> (any case, spaces around ignored); false for any other text or null.</summary>
     public static bool TryParse(string? text, out PredictionWindow window)
     {
         switch (text?.Trim().ToUpperInvariant())
@@ -26,6 +28,7 @@ public static class PredictionWindows
         }
     }
 
+    /// <summary>The name users type for <paramref name="window"/> (<c>first30</c>, <c>full</c>, <c>spread</c>); null for null.</summary>
     [return: NotNullIfNotNull(nameof(window))]
     public static string? Name(PredictionWindow? window) => window switch
     {

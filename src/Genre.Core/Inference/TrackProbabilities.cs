@@ -5,7 +5,7 @@ namespace Genre.Inference;
 /// silence. <see cref="GenreClassifier"/> and clip-level evaluation both use it, so a card's clip accuracy is the
 /// rule <c>genre predict</c> applies.
 /// </summary>
-public static class TrackProbabilities
+internal static class TrackProbabilities
 {
     /// <summary>Mean of the rows (windows x <paramref name="classes"/>) not marked silent; null when every window is.</summary>
     public static float[]? Mean(ReadOnlySpan<float> probabilities, IReadOnlyList<bool> silent, int classes)

@@ -22,6 +22,7 @@ public static class ModelKinds
 
     private static readonly IModelKind[] s_kinds = [new MfccCnnKind(), new AudioSetKind(), new AudioSetHeadKind(), new CrnnKind()];
 
+    /// <summary>Every kind's name: <c>mfcc-cnn</c>, <c>audioset</c>, <c>audioset-head</c> and <c>crnn</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. s_kinds.Select(k => k.Name)];
 
     /// <summary>The kind named <paramref name="name"/>; an <see cref="InvalidDataException"/> naming the known ones if there is none.</summary>

@@ -8,11 +8,22 @@ namespace Genre.Model;
 /// </summary>
 public sealed record AugmentationSettings
 {
+    /// <summary>White noise at <see cref="NoiseSnrDb"/> (a waveform transform).</summary>
     public const string Noise = "noise";
+
+    /// <summary>A random gain within <see cref="GainDb"/> (a waveform transform).</summary>
     public const string Gain = "gain";
+
+    /// <summary>A random pitch shift within <see cref="PitchSemitones"/> (a waveform transform).</summary>
     public const string Pitch = "pitch";
+
+    /// <summary>A random time stretch within <see cref="StretchRange"/>, pitch kept (a waveform transform).</summary>
     public const string Stretch = "stretch";
+
+    /// <summary>SpecAugment's time and coefficient masks on the MFCC segments.</summary>
     public const string SpecAugment = "specaugment";
+
+    /// <summary>Mixup: pairs of segments and their targets blended with a Beta(<see cref="MixupAlpha"/>) weight.</summary>
     public const string Mixup = "mixup";
 
     /// <summary>Every transform, in the order they are applied.</summary>
@@ -48,6 +59,7 @@ public sealed record AugmentationSettings
     /// <summary>SpecAugment time masks per segment, each of a width drawn uniformly in [0, width] frames.</summary>
     public int TimeMasks { get; init; } = 2;
 
+    /// <summary>The widest SpecAugment time mask, in frames.</summary>
     public int TimeMaskFrames { get; init; } = 13;
 
     /// <summary>
@@ -57,6 +69,7 @@ public sealed record AugmentationSettings
     /// </summary>
     public int CoefficientMasks { get; init; } = 1;
 
+    /// <summary>The widest SpecAugment coefficient mask, in coefficients.</summary>
     public int CoefficientMaskWidth { get; init; } = 2;
 
     /// <summary>Mixup's Beta(alpha, alpha): one mixing weight per mini-batch, soft targets in the cross-entropy.</summary>
@@ -65,8 +78,10 @@ public sealed record AugmentationSettings
     /// <summary>Where the waveforms came from (the <c>--data</c> folder's name) when a waveform transform is on.</summary>
     public string? Audio { get; init; }
 
+    /// <summary>Whether <paramref name="transform"/> (one of the constants above) is in <see cref="Transforms"/>.</summary>
     public bool Has(string transform) => Transforms.Contains(transform, StringComparer.Ordinal);
 
+    /// <summary>Whether any transform needs the audio (<see cref="WaveformTransforms"/>), so training must decode the clips.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool HasWaveform => WaveformTransforms.Any(Has);
 }

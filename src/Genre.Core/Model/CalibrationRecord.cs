@@ -18,7 +18,9 @@ public sealed record CalibrationRecord
     /// <summary>The clips the figures below were measured on, in words.</summary>
     public string? HeldOut { get; init; }
 
+    /// <summary>The held-out clips' figures with raw probabilities (temperature 1, no bias); null when none was held out.</summary>
     public ClipMetrics? Before { get; init; }
 
+    /// <summary>The held-out clips' figures with the fitted calibration; null when none was held out.</summary>
     public ClipMetrics? After { get; init; }
 }

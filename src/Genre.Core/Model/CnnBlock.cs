@@ -1,7 +1,7 @@
 namespace Genre.Model;
 
 /// <summary>One Conv2d -> ReLU -> MaxPool2d -> BatchNorm2d block: square kernels, convolution stride 1, pooling in floor mode.</summary>
-public sealed record CnnBlock(int InChannels, int ConvKernel, int ConvPadding, int PoolKernel, int PoolStride, int PoolPadding)
+internal sealed record CnnBlock(int InChannels, int ConvKernel, int ConvPadding, int PoolKernel, int PoolStride, int PoolPadding)
 {
     public int ConvolvedSize(int size) => size + (2 * ConvPadding) - ConvKernel + 1;
 

@@ -5,7 +5,7 @@ namespace Genre.Model;
 /// ONNX inference path can build and check the same network without loading libtorch. <c>GenreCnn</c> (Genre.Training) is
 /// constructed from this, so the two cannot drift apart.
 /// </summary>
-public static class CnnLayout
+internal static class CnnLayout
 {
     /// <summary>Identifies this exact layer stack in model cards.</summary>
     public const string Architecture = "gtzan-cnn-v1";

@@ -10,12 +10,15 @@ namespace Genre.Model;
 /// </summary>
 public sealed record ModelCard
 {
+    /// <summary>The card format this program reads and writes; a card of another is refused.</summary>
     public const int CurrentFormat = 1;
 
     private readonly string? _kind;
 
+    /// <summary>The JSON settings cards are written with: snake_case names, indented, nulls left out.</summary>
     public static JsonSerializerOptions JsonOptions => ModelCardJsonContext.Default.Options;
 
+    /// <summary>The card's format (<see cref="CurrentFormat"/>).</summary>
     public int FormatVersion { get; init; } = CurrentFormat;
 
     /// <summary>
@@ -29,6 +32,7 @@ public sealed record ModelCard
         init => _kind = value;
     }
 
+    /// <summary>The exact layer stack the weights are for (<c>gtzan-cnn-v1</c>, ...); it must be the one the kind has.</summary>
     public string Architecture { get; init; } = CnnLayout.Architecture;
 
     /// <summary>Genre names in the order of the model's outputs.</summary>
@@ -46,6 +50,7 @@ public sealed record ModelCard
     /// <summary>Where the weights come from when this project did not train them, and their licence.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The weights' licence, when this project did not train them.</summary>
     public string? License { get; init; }
 
     /// <summary>Which part of a track <c>predict</c> listens to when the caller does not say: first30, full or spread.</summary>
@@ -57,11 +62,13 @@ public sealed record ModelCard
     /// </summary>
     public IReadOnlyList<string>? FittedClips { get; init; }
 
+    /// <summary>How the model was trained, so the run can be repeated; null for weights trained elsewhere.</summary>
     public TrainingConfiguration? Training { get; init; }
 
     /// <summary>The head of a model of kind <c>audioset-head</c>: its type and what it was trained on.</summary>
     public HeadParameters? Head { get; init; }
 
+    /// <summary>Which feature file the model was trained on and how its segments were split; null for weights trained elsewhere.</summary>
     public DataFingerprint? Data { get; init; }
 
     /// <summary>The augmentations training applied on the fly (none when absent).</summary>
@@ -70,6 +77,7 @@ public sealed record ModelCard
     /// <summary>How train, validation and test were chosen, in words.</summary>
     public string? SplitDescription { get; init; }
 
+    /// <summary>What training measured on the validation and test splits; null for weights trained elsewhere.</summary>
     public ModelMetrics? Metrics { get; init; }
 
     /// <summary>Divide logits by this before softmax for calibrated probabilities (1 = uncalibrated).</summary>
@@ -81,11 +89,13 @@ public sealed record ModelCard
     /// <summary>What the calibration was fitted on and what it measured on clips it was not fitted on.</summary>
     public CalibrationRecord? Calibration { get; init; }
 
+    /// <summary>When training wrote the card (UTC).</summary>
     public DateTimeOffset? Created { get; init; }
 
     /// <summary>What the trainer wants a reader to know in words: where the data came from, how this model was chosen, its caveats.</summary>
     public string? Notes { get; init; }
 
+    /// <summary>The card as <c>model.json</c> holds it: indented, snake_case, nulls left out.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, ModelCardJsonContext.Default.ModelCard);
 
     /// <summary>Parses and checks a card; every problem is an <see cref="InvalidDataException"/> saying what.</summary>

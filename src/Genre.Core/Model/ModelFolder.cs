@@ -3,20 +3,24 @@ using Genre.Kinds;
 namespace Genre.Model;
 
 /// <summary>
-/// Reads a model folder (<c>model.json</c> + <c>weights.safetensors</c>) and checks the two against each other and
-/// against the card's kind (<see cref="ModelKinds"/>), with no TorchSharp types: both the training bundle and the ONNX inference path
-/// load through here.
+/// A model folder: <c>model.json</c> (<see cref="CardFileName"/>) and <c>weights.safetensors</c>
+/// (<see cref="WeightsFileName"/>), and the hash that names a model in batch output. Reading one checks the two against
+/// each other and against the card's kind (<see cref="ModelKinds"/>), with no TorchSharp types: both the training
+/// bundle and the ONNX inference path (<see cref="Inference.GenreClassifier.Load"/>) load through here.
 /// </summary>
 public static class ModelFolder
 {
+    /// <summary>The weights' file in a model folder: PyTorch's state dict in the safetensors format.</summary>
     public const string WeightsFileName = "weights.safetensors";
+
+    /// <summary>The card's file in a model folder (<see cref="ModelCard"/>).</summary>
     public const string CardFileName = "model.json";
 
     /// <summary>
     /// The card and the weights under PyTorch's names, checked by the card's kind (which must be
     /// <paramref name="requiredKind"/> when given); every problem is a <see cref="ModelFileException"/> naming the file.
     /// </summary>
-    public static (ModelCard Card, Dictionary<string, SafeTensor> Tensors) Read(string directory, string? requiredKind = null)
+    internal static (ModelCard Card, Dictionary<string, SafeTensor> Tensors) Read(string directory, string? requiredKind = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!Directory.Exists(directory))
@@ -108,7 +112,7 @@ public static class ModelFolder
     /// A copy of model folder <paramref name="source"/> (its files, not its subfolders) with <paramref name="card"/>
     /// as its card, written atomically; source and destination may be the same folder.
     /// </summary>
-    public static void WriteCopy(string source, string directory, ModelCard card)
+    internal static void WriteCopy(string source, string directory, ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
         var files = Directory.GetFiles(source);
@@ -127,7 +131,7 @@ public static class ModelFolder
     /// Writes a model folder atomically: <paramref name="fill"/> writes into a temporary sibling folder that then
     /// replaces <paramref name="directory"/>, so readers never see a half-written model; on failure the old one stays.
     /// </summary>
-    public static void WriteAtomically(string directory, Action<string> fill)
+    internal static void WriteAtomically(string directory, Action<string> fill)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(fill);

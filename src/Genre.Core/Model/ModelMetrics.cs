@@ -3,12 +3,16 @@ namespace Genre.Model;
 /// <summary>What training measured, for the model card (accuracies are fractions in 0..1).</summary>
 public sealed record ModelMetrics
 {
+    /// <summary>Mean cross-entropy over the training segments, as measured while training the kept epoch.</summary>
     public required double TrainLoss { get; init; }
 
+    /// <summary>The fraction of training segments right, as measured while training the kept epoch.</summary>
     public required double TrainAccuracy { get; init; }
 
+    /// <summary>Mean cross-entropy of the kept model on the validation segments, at T = 1.</summary>
     public required double ValidationLoss { get; init; }
 
+    /// <summary>The fraction of validation segments the kept model gets right.</summary>
     public required double ValidationAccuracy { get; init; }
 
     /// <summary>Validation loss after temperature scaling.</summary>
@@ -35,7 +39,9 @@ public sealed record ModelMetrics
     /// <summary>Test-split ECE at the card's temperature (fitted on validation, so this is an honest held-out figure).</summary>
     public double? TestEceAfter { get; init; }
 
+    /// <summary>Segments in the test split.</summary>
     public int TestSegments { get; init; }
 
+    /// <summary>Clips in the test split.</summary>
     public int TestClips { get; init; }
 }

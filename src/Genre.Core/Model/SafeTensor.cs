@@ -1,7 +1,7 @@
 namespace Genre.Model;
 
 /// <summary>One tensor of a safetensors file: element type, shape and raw little-endian bytes (C order).</summary>
-public sealed record SafeTensor(SafeTensorDType DType, long[] Shape, byte[] Data)
+internal sealed record SafeTensor(SafeTensorDType DType, long[] Shape, byte[] Data)
 {
     public long ElementCount => Shape.Aggregate(1L, (a, b) => a * b);
 

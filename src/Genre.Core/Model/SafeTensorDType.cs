@@ -1,7 +1,7 @@
 namespace Genre.Model;
 
 /// <summary>The element types of a safetensors file that the CNN's state dict uses.</summary>
-public enum SafeTensorDType
+internal enum SafeTensorDType
 {
     /// <summary>float32: weights, biases, batch-norm statistics.</summary>
     F32,

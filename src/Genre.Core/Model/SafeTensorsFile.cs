@@ -8,7 +8,7 @@ namespace Genre.Model;
 /// JSON header <c>{name: {dtype, shape, data_offsets}}</c> padded with spaces to 8 bytes, then the raw data. Tensors
 /// are written in ordinal name order, which gives files byte-identical to the reference ones PyTorch made.
 /// </summary>
-public static class SafeTensorsFile
+internal static class SafeTensorsFile
 {
     // The Rust reference implementation refuses headers above 100 MB; a larger one is a corrupt length.
     private const long MaxHeaderBytes = 100_000_000;

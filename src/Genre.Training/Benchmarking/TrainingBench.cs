@@ -5,7 +5,7 @@ using Genre.Training;
 namespace Genre.Benchmarking;
 
 /// <summary><c>genre bench</c>'s training measurement, apart from <see cref="PerformanceBench"/> because it needs libtorch.</summary>
-public static class TrainingBench
+internal static class TrainingBench
 {
     /// <summary>Training speed on features of the real shape: one warm-up epoch, then a timed one.</summary>
     public static BenchResult Run(int segments = 5991, int threads = 2)

@@ -1,7 +1,7 @@
 namespace Genre.Evaluation;
 
 /// <summary>Writes an evaluation's report files: the text report, the metrics and confusion matrix, and the charts (ScottPlot).</summary>
-public static class EvaluationReportFiles
+internal static class EvaluationReportFiles
 {
     /// <summary>
     /// Computes the summary (see <see cref="EvaluationReport.Compute"/>) and writes every file of <see cref="ReportFileNames"/> into

@@ -7,8 +7,8 @@ using Genre.Training;
 namespace Genre.Evaluation;
 
 /// <summary>
-/// Scores a saved model on a feature file and writes the evaluation report. Logits come from ONNX Runtime
-/// (<see cref="OnnxGenreNetwork"/>), so libtorch is never loaded. Every mismatch between model and features is a
+/// Scores a saved model on a feature file and writes the evaluation report. Logits come from ONNX Runtime (the
+/// in-memory graph prediction uses), so libtorch is never loaded. Every mismatch between model and features is a
 /// <see cref="DatasetException"/>; every problem with the model folder a <see cref="ModelFileException"/>.
 /// </summary>
 public static class ModelEvaluation
@@ -16,6 +16,16 @@ public static class ModelEvaluation
     // ORT's working memory grows with the batch; 512 segments is ~3.5 MB of input and near full speed.
     private const int Batch = 512;
 
+    /// <summary>Scores the model on the feature file's segments and writes the report (<see cref="ReportFileNames"/>).</summary>
+    /// <param name="modelDirectory">A model folder of kind <c>mfcc-cnn</c>.</param>
+    /// <param name="featuresPath">A feature file made with the card's feature settings and genres.</param>
+    /// <param name="reportDirectory">The report's folder, created if needed.</param>
+    /// <param name="split">Every segment, or the test part of the split the card records.</param>
+    /// <param name="cancellationToken">Stops between batches of segments.</param>
+    /// <returns>The summary, the report's folder, and which segments were scored, in words.</returns>
+    /// <exception cref="ModelFileException">The model folder is missing, broken, or of another kind.</exception>
+    /// <exception cref="DatasetException">The features do not match the model, or the card's test split cannot be recomputed from them.</exception>
+    /// <exception cref="OutputException">The report folder cannot be written.</exception>
     public static ModelEvaluationResult Run(string modelDirectory, string featuresPath, string reportDirectory, EvaluationSplit split,
         CancellationToken cancellationToken = default)
     {

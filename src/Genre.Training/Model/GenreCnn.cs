@@ -13,7 +13,7 @@ namespace Genre.Model;
 /// before its ReLU, which gives the same values and gradients (ReLU is monotonic and max-pooling pads with -inf) with
 /// a quarter of the ReLU work.
 /// </summary>
-public sealed class GenreCnn : Module<Tensor, Tensor>
+internal sealed class GenreCnn : Module<Tensor, Tensor>
 {
     /// <summary>Identifies this exact layer stack in model cards.</summary>
     public const string Architecture = CnnLayout.Architecture;

@@ -6,7 +6,7 @@ namespace Genre.Model;
 /// A model folder: <c>weights.safetensors</c> (PyTorch's names, loadable with <c>safetensors.torch.load_file</c>)
 /// and <c>model.json</c> (<see cref="ModelCard"/>). Loading checks the two against each other.
 /// </summary>
-public sealed class GenreModelBundle : IDisposable
+internal sealed class GenreModelBundle : IDisposable
 {
     public const string WeightsFileName = ModelFolder.WeightsFileName;
     public const string CardFileName = ModelFolder.CardFileName;

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Genre.Model;
 
 /// <summary>Moves a network's state dict to and from safetensors tensors under PyTorch's names.</summary>
-public static class ModelWeights
+internal static class ModelWeights
 {
     public static Dictionary<string, SafeTensor> Export(nn.Module model)
     {

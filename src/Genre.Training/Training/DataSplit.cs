@@ -3,6 +3,11 @@ using Genre.Model;
 namespace Genre.Training;
 
 /// <summary>One division of a feature set's segments (indices into it) into train, validation and test.</summary>
+/// <param name="Name">The split's name (<c>track</c>, <c>fold-2</c>, ...), which names a fold's sub-folder.</param>
+/// <param name="Train">The rows trained on.</param>
+/// <param name="Validation">The rows that choose the kept epoch and fit the temperature.</param>
+/// <param name="Test">The rows held out for the card's test figures and the report.</param>
+/// <param name="Description">How the rows were chosen, in words, for the card.</param>
 public sealed record DataSplit(string Name, int[] Train, int[] Validation, int[] Test, string Description)
 {
     /// <summary>Clips the split lists name but the feature set does not have: reported, not fatal.</summary>

@@ -4,7 +4,7 @@ using Genre.Data;
 namespace Genre.Training;
 
 /// <summary>The ways to divide a <see cref="FeatureSet"/> (or any rows named by clip and labelled); each returns row indices.</summary>
-public static class DatasetSplits
+internal static class DatasetSplits
 {
     /// <summary>
     /// Makes the split(s) of <paramref name="kind"/>: one, or three for artist-3fold. <paramref name="lists"/> is the

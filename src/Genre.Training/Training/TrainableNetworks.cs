@@ -8,6 +8,7 @@ namespace Genre.Training;
 /// <summary>The kinds <c>genre train</c> trains on MFCC segments, each with its architecture and its TorchSharp network.</summary>
 public static class TrainableNetworks
 {
+    /// <summary>The model kinds trained here: <c>mfcc-cnn</c> and <c>crnn</c> (a head on AudioSet embeddings is <c>HeadTrainingJob</c>'s).</summary>
     public static IReadOnlyList<string> Kinds { get; } = [ModelKinds.MfccCnn, ModelKinds.Crnn];
 
     /// <summary>The architecture a card of <paramref name="kind"/> names.</summary>
@@ -19,7 +20,7 @@ public static class TrainableNetworks
     };
 
     /// <summary>A freshly initialised network of <paramref name="kind"/> (from torch's generator) with <paramref name="classes"/> outputs.</summary>
-    public static nn.Module<Tensor, Tensor> Create(string kind, int classes) => kind switch
+    internal static nn.Module<Tensor, Tensor> Create(string kind, int classes) => kind switch
     {
         ModelKinds.MfccCnn => new GenreCnn(classes),
         ModelKinds.Crnn => new CrnnNetwork(classes),

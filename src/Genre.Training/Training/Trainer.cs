@@ -15,7 +15,7 @@ namespace Genre.Training;
 /// <see cref="Augmentation.AugmentationSeed"/> every augmentation. Augmentation touches the training part only;
 /// validation and test are the feature file's segments as they are.
 /// </summary>
-public static class Trainer
+internal static class Trainer
 {
     // Torch's random generator and thread count are process-wide: one training at a time keeps runs reproducible.
     private static readonly Lock TorchState = new();

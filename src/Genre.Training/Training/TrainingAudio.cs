@@ -8,7 +8,7 @@ namespace Genre.Training;
 /// Clips decoded once into memory at the features' sample rate (mono, at most one clip's length), by track name, for
 /// waveform augmentation: each epoch featurises fresh augmented copies instead of reading a bigger feature file.
 /// </summary>
-public sealed class TrainingAudio
+internal sealed class TrainingAudio
 {
     private TrainingAudio(string source, int sampleRate, Dictionary<string, float[]> clips)
     {

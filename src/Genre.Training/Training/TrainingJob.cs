@@ -15,6 +15,14 @@ public static class TrainingJob
     /// <summary>The sub-folder of a model folder that holds the test-split evaluation report.</summary>
     public const string ReportFolderName = "report";
 
+    /// <summary>Trains the model(s) <paramref name="request"/> asks for and writes each folder with its card and report.</summary>
+    /// <param name="request">The features, the output folder, the split and the hyper-parameters.</param>
+    /// <param name="observer">Told when each split starts and each epoch ends; null to train silently.</param>
+    /// <param name="cancellationToken">Stops between batches; no model folder is written for an unfinished split.</param>
+    /// <returns>One trained model per split (several for the fold splits), in split order.</returns>
+    /// <exception cref="TrainingException">The options cannot train (a bad value, an unavailable device, training diverged).</exception>
+    /// <exception cref="DatasetException">The features, the split lists or the audio for augmentation are missing or malformed.</exception>
+    /// <exception cref="OutputException">The output folder cannot be written.</exception>
     public static IReadOnlyList<TrainedModel> Run(TrainingRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -6,12 +6,16 @@ namespace Genre.Training;
 /// <summary>The training hyper-parameters; the defaults are the original system's.</summary>
 public sealed record TrainingOptions
 {
+    /// <summary>Epochs to train at most (fewer with <see cref="Patience"/>).</summary>
     public int Epochs { get; init; } = 30;
 
+    /// <summary>Segments per mini-batch.</summary>
     public int BatchSize { get; init; } = 32;
 
+    /// <summary>Adam's learning rate.</summary>
     public double LearningRate { get; init; } = 0.001;
 
+    /// <summary>The seed of the initial weights, the split, the batch order and the augmentations.</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>Torch's intra-op threads; results are reproducible for a given seed and thread count.</summary>
@@ -29,6 +33,7 @@ public sealed record TrainingOptions
     /// <summary>On-the-fly augmentation; null trains on the features as they are (the original protocol).</summary>
     public AugmentationSettings? Augmentation { get; init; }
 
+    /// <summary><see cref="Threads"/>, or one per core when it is null.</summary>
     public int EffectiveThreads => Threads ?? Environment.ProcessorCount;
 
     /// <summary>Refuses values that cannot train, with the option's command-line name.</summary>

@@ -8,7 +8,7 @@ namespace Genre.Training;
 /// A trained network (the best-validation epoch's weights, eval mode), what training measured, and the kept model's
 /// outputs on the test split, from which the evaluation report is written.
 /// </summary>
-public sealed class TrainingResult(nn.Module<Tensor, Tensor> model, IReadOnlyList<EpochReport> history, int bestEpoch, float temperature, ModelMetrics metrics,
+internal sealed class TrainingResult(nn.Module<Tensor, Tensor> model, IReadOnlyList<EpochReport> history, int bestEpoch, float temperature, ModelMetrics metrics,
     EvaluationInput test) : IDisposable
 {
     /// <summary>The network of the options' kind (<see cref="GenreCnn"/> or the CRNN).</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Genre.Data.Download;
 
 /// <summary>Byte counts for people: decimal units (as disk makers and <c>df -H</c> count), one decimal.</summary>
-public static class ByteSize
+internal static class ByteSize
 {
     private static readonly string[] s_units = ["bytes", "KB", "MB", "GB", "TB"];
 

@@ -11,6 +11,10 @@ public static class DatasetVerifier
     // Files broken in the Kaggle archive itself: re-downloading cannot fix them, and training leaves them out.
     private static readonly HashSet<string> s_knownCorrupt = new(StringComparer.Ordinal) { "jazz.00054.wav" };
 
+    /// <summary>Reads the length of every clip of the dataset in <paramref name="destination"/>, in parallel.</summary>
+    /// <param name="destination">The dataset folder (any layout <see cref="GtzanDataset.Open"/> takes).</param>
+    /// <param name="cancellationToken">Stops between files.</param>
+    /// <exception cref="DatasetException">The folder holds no dataset.</exception>
     public static DatasetVerification Verify(string destination, CancellationToken cancellationToken = default)
     {
         var dataset = GtzanDataset.Open(destination);

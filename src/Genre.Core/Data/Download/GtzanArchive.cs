@@ -10,10 +10,13 @@ namespace Genre.Data.Download;
 /// </summary>
 public static class GtzanArchive
 {
+    /// <summary>The folder of genre folders the archive installs into the destination, as Kaggle names it.</summary>
     public const string ClipsFolderName = "genres_original";
+
     private const string DataPrefix = "Data/";
 
     /// <summary>Refuses a destination that already holds a dataset, unless <paramref name="force"/>; checked before any download.</summary>
+    /// <exception cref="OutputException"><paramref name="destination"/> is a file, or already holds a dataset and <paramref name="force"/> is false.</exception>
     public static void EnsureCanInstallInto(string destination, bool force)
     {
         ArgumentNullException.ThrowIfNull(destination);
@@ -33,6 +36,15 @@ public static class GtzanArchive
     /// Extracts <paramref name="zipPath"/> into <paramref name="destination"/>. A zip that is truncated or not a zip
     /// at all is deleted when <paramref name="deleteIfCorrupt"/> (it was downloaded, so the next run fetches it again).
     /// </summary>
+    /// <param name="zipPath">The Kaggle GTZAN zip.</param>
+    /// <param name="destination">The dataset folder, created if needed.</param>
+    /// <param name="force">Replace a dataset already installed there.</param>
+    /// <param name="deleteIfCorrupt">Delete a truncated or non-zip file, so that a new download replaces it.</param>
+    /// <param name="progress">Told after each file written.</param>
+    /// <param name="cancellationToken">Stops between files; the partial install is removed.</param>
+    /// <returns>The clips folder, how many clips, the feature tables beside it, and whether a dataset was replaced.</returns>
+    /// <exception cref="ArchiveException">The zip is missing, truncated, not a zip, holds an unsafe entry name, or is not GTZAN.</exception>
+    /// <exception cref="OutputException">The destination cannot be written, is full, or already holds a dataset (without <paramref name="force"/>).</exception>
     public static InstalledArchive Install(string zipPath, string destination, bool force, bool deleteIfCorrupt = false,
         IProgress<ArchiveProgress>? progress = null, CancellationToken cancellationToken = default)
     {

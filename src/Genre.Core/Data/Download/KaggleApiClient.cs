@@ -13,13 +13,19 @@ namespace Genre.Data.Download;
 /// </summary>
 public sealed class KaggleApiClient : IDisposable
 {
+    /// <summary>Kaggle's public API, used unless <see cref="BaseUrlVariable"/> says otherwise.</summary>
     public const string DefaultBaseUrl = "https://www.kaggle.com/api/v1";
+
+    /// <summary>The environment variable the kaggle tool reads its API's address from; honoured here too.</summary>
     public const string BaseUrlVariable = "KAGGLE_API_ENDPOINT";
 
     private readonly HttpClient _http;
     private readonly KaggleCredentials _credentials;
     private readonly AuthenticationHeaderValue _authorization;
 
+    /// <summary>A client that authenticates as <paramref name="credentials"/> against <paramref name="baseUrl"/>.</summary>
+    /// <param name="credentials">The user's Kaggle name and API key (<see cref="KaggleCredentials.Load"/>).</param>
+    /// <param name="baseUrl">The API's base URL; null for <see cref="ResolveBaseUrl"/>'s.</param>
     public KaggleApiClient(KaggleCredentials credentials, Uri? baseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
@@ -42,6 +48,7 @@ public sealed class KaggleApiClient : IDisposable
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("genre", "0.1"));
     }
 
+    /// <summary>The API's base URL, ending in <c>/api/v1</c>.</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>Attempts in a row that may fail without a single new byte before the download gives up.</summary>
@@ -54,6 +61,8 @@ public sealed class KaggleApiClient : IDisposable
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary><c>KAGGLE_API_ENDPOINT</c> when set (as the kaggle tool honours it), else Kaggle's public API.</summary>
+    /// <param name="environment">Reads an environment variable; null for the process's environment.</param>
+    /// <exception cref="DownloadException">The variable is set but is not an http(s) URL.</exception>
     public static Uri ResolveBaseUrl(Func<string, string?>? environment = null)
     {
         var value = (environment ?? Environment.GetEnvironmentVariable)(BaseUrlVariable);
@@ -72,6 +81,7 @@ public sealed class KaggleApiClient : IDisposable
         return url.AbsolutePath.TrimEnd('/').EndsWith("/api/v1", StringComparison.Ordinal) ? url : new Uri(trimmed + "/api/v1");
     }
 
+    /// <summary>The API URL that <paramref name="dataset"/>'s zip is downloaded from (it redirects to a signed storage URL).</summary>
     public Uri DownloadUrl(KaggleDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -82,6 +92,13 @@ public sealed class KaggleApiClient : IDisposable
     /// Downloads <paramref name="dataset"/>'s zip into <paramref name="folder"/> and returns its path. A complete zip
     /// already there (an earlier run failed after the download) is returned as is.
     /// </summary>
+    /// <param name="dataset">The dataset, such as <see cref="KaggleDataset.Gtzan"/>.</param>
+    /// <param name="folder">Where the zip goes, created if needed.</param>
+    /// <param name="progress">Told as bytes arrive.</param>
+    /// <param name="cancellationToken">Stops the download; the part downloaded so far is kept for the next run.</param>
+    /// <returns>The path of the complete zip.</returns>
+    /// <exception cref="DownloadException">The server refused the request (bad credentials, terms not accepted, no such dataset), or the network kept failing.</exception>
+    /// <exception cref="OutputException">The folder cannot be written or is full.</exception>
     public async Task<string> DownloadAsync(KaggleDataset dataset, string folder, IProgress<DownloadProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -133,6 +150,7 @@ public sealed class KaggleApiClient : IDisposable
         return complete;
     }
 
+    /// <summary>Closes the HTTP connections.</summary>
     public void Dispose() => _http.Dispose();
 
     private async Task DownloadOnceAsync(KaggleDataset dataset, Uri url, string part, string folder, IProgress<DownloadProgress>? progress,

@@ -6,8 +6,11 @@ namespace Genre.Data.Download;
 /// A Kaggle API token, found where the official <c>kaggle</c> tool looks: <c>KAGGLE_USERNAME</c> and
 /// <c>KAGGLE_KEY</c> (they win), else <c>kaggle.json</c> in <c>KAGGLE_CONFIG_DIR</c> or <c>~/.kaggle</c>.
 /// </summary>
+/// <param name="Username">The Kaggle user name.</param>
+/// <param name="Key">The API key: a password, never printed (<see cref="ToString"/> leaves it out).</param>
 public sealed record KaggleCredentials(string Username, string Key)
 {
+    /// <summary>The page where a signed-in user creates an API token (API, Create New Token).</summary>
     public const string TokenPage = "https://www.kaggle.com/settings";
 
     /// <summary>Where the credentials came from (a file path, or the environment), for messages.</summary>
@@ -17,6 +20,7 @@ public sealed record KaggleCredentials(string Username, string Key)
     /// Finds the credentials. <paramref name="environment"/> reads variables (the process's by default) and
     /// <paramref name="homeDirectory"/> replaces the user's home folder: both exist so tests need not change the process.
     /// </summary>
+    /// <exception cref="KaggleCredentialsException">There are none, or the file cannot be read, is malformed, lacks a field, or is readable by other users.</exception>
     public static KaggleCredentials Load(Func<string, string?>? environment = null, string? homeDirectory = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
@@ -58,7 +62,7 @@ public sealed record KaggleCredentials(string Username, string Key)
         return Path.Combine(folder, "kaggle.json");
     }
 
-    // The key is a password: print only the user name.
+    /// <summary>The user name and where it came from; never the key, which is a password.</summary>
     public override string ToString() => $"{Username} (from {Source})";
 
     private static void RefuseIfOthersCanRead(string path, string? homeDirectory)

@@ -16,6 +16,13 @@ namespace Genre.Data.Embeddings;
 /// </summary>
 public static class EmbeddingExtractor
 {
+    /// <summary>Extracts the embeddings <paramref name="request"/> asks for and writes them; see the class summary for resuming.</summary>
+    /// <param name="request">The folder, the output, the base model, the windows and the threads.</param>
+    /// <param name="progress">Told after each file extracted now (its relative path, and its reason when skipped).</param>
+    /// <param name="cancellationToken">Stops between files; what the last checkpoint wrote stays.</param>
+    /// <returns>The set written, with counts of files extracted, reused and skipped.</returns>
+    /// <exception cref="DatasetException">The folder holds no labelled audio, no file could be read, or the existing output was made with other windows or another network.</exception>
+    /// <exception cref="ModelFileException">The base model is missing, broken, or not of kind <c>audioset</c>.</exception>
     public static EmbeddingExtractionResult Extract(EmbeddingExtractionRequest request, IProgress<ExtractionProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {

@@ -12,8 +12,10 @@ namespace Genre.Data.Embeddings;
 /// </summary>
 public sealed class EmbeddingSet
 {
+    /// <summary>Floats per embedding: the width of the AudioSet network's last hidden layer.</summary>
     public const int EmbeddingSize = 384;
 
+    /// <summary>Logits per window: AudioSet's sound classes.</summary>
     public const int AudioSetClasses = 527;
 
     private EmbeddingSet(IReadOnlyList<FileEmbeddings> files, string[] mapping, string windowPolicy, string network)
@@ -52,20 +54,28 @@ public sealed class EmbeddingSet
     public IReadOnlyList<FileEmbeddings> Files { get; }
 
 #pragma warning disable CA1819 // Flat arrays: the rows handed to the head trainer and to numpy.
+    /// <summary>The labels, sorted by name (ordinal); a row's label indexes into it.</summary>
     public string[] Mapping { get; }
 
+    /// <summary>Every window's embedding: <see cref="Count"/> x <see cref="EmbeddingSize"/>, row-major.</summary>
     public float[] Embeddings { get; }
 
+    /// <summary>Every window's AudioSet logits: <see cref="Count"/> x <see cref="AudioSetClasses"/>, row-major.</summary>
     public float[] Logits { get; }
 
+    /// <summary>Each window's label, an index into <see cref="Mapping"/>.</summary>
     public long[] Labels { get; }
 
+    /// <summary>Each window's clip id: its file's name without extension, or its relative path where two files share a name.</summary>
     public string[] Tracks { get; }
 
+    /// <summary>Each window's file, relative to the dataset root ('/'-separated).</summary>
     public string[] Paths { get; }
 
+    /// <summary>Each window's index in its file's 10 s grid.</summary>
     public long[] Windows { get; }
 
+    /// <summary>Which windows are digital silence (they do not vote in a track's verdict).</summary>
     public bool[] Silent { get; }
 #pragma warning restore CA1819
 
@@ -75,8 +85,10 @@ public sealed class EmbeddingSet
     /// <summary>The base network: its architecture and the SHA-256 of its weights file.</summary>
     public string Network { get; }
 
+    /// <summary>The number of windows (rows).</summary>
     public int Count => Labels.Length;
 
+    /// <summary>Window <paramref name="i"/>'s embedding, without a copy.</summary>
     public ReadOnlySpan<float> Embedding(int i) => Embeddings.AsSpan(i * EmbeddingSize, EmbeddingSize);
 
     /// <summary>The set of <paramref name="files"/> (sorted into dataset order); the labels are those the files use, sorted.</summary>

@@ -20,10 +20,14 @@ public sealed class LabelledAudioFolder
     /// <summary>The folder holding the label folders.</summary>
     public string Root { get; }
 
+    /// <summary>The label folders that hold audio, sorted by name (ordinal).</summary>
     public IReadOnlyList<string> Labels { get; }
 
+    /// <summary>Every audio file, by label then relative path; hidden files and folders are left out.</summary>
     public IReadOnlyList<LabelledFile> Files { get; }
 
+    /// <summary>Finds the label folders under <paramref name="directory"/> (GTZAN's layouts first) and lists their audio files.</summary>
+    /// <exception cref="DatasetException">The folder is missing, is a file, or holds no label folder with audio.</exception>
     public static LabelledAudioFolder Open(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);

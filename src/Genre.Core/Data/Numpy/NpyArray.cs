@@ -5,7 +5,7 @@ using System.Text;
 namespace Genre.Data.Numpy;
 
 /// <summary>One array of a .npy file: its numpy dtype string, shape and raw little-endian bytes.</summary>
-public sealed class NpyArray
+internal sealed class NpyArray
 {
     public NpyArray(string dtype, int[] shape, byte[] data)
     {

@@ -9,7 +9,7 @@ namespace Genre.Data.Numpy;
 /// numpy's .npy format, version 1.0 (<c>np.save</c>): magic, a Python-dict header padded to 64 bytes, raw data.
 /// Hand-written because no package on hand reads or writes it; the format is a dozen lines of spec.
 /// </summary>
-public static partial class NpyFormat
+internal static partial class NpyFormat
 {
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 

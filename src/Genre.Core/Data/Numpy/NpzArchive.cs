@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace Genre.Data.Numpy;
 
 /// <summary>numpy's .npz: a zip of .npy files named after the arrays, stored uncompressed as <c>np.savez</c> does.</summary>
-public static class NpzArchive
+internal static class NpzArchive
 {
     /// <summary>
     /// Every entry's modification time. np.savez stamps the current time; a fixed one makes the same arrays the same

@@ -8,7 +8,7 @@ namespace Genre.Kinds.AudioSet;
 /// builds in memory from the weights. Nothing here touches a TorchSharp type, so libtorch is never loaded.
 /// Thread-safe: one <see cref="OrtSession"/> is shared and ORT's Run may be called concurrently.
 /// </summary>
-public sealed class EfficientAtOnnxNetwork : IDisposable
+internal sealed class EfficientAtOnnxNetwork : IDisposable
 {
     /// <summary>
     /// Windows per ONNX Runtime call. One window's largest activation (features.2's expansion, 24 x 64 x 500 floats)

@@ -9,7 +9,7 @@ namespace Genre.Kinds.Crnn;
 /// channels x 3 pooled coefficient bands), then one linear layer on the GRU's last hidden state. One segment, not a
 /// run of segments: the prediction path, the windows a track is cut into and the split protocol stay the CNN's.
 /// </summary>
-public static class CrnnLayout
+internal static class CrnnLayout
 {
     /// <summary>Identifies this exact layer stack in model cards.</summary>
     public const string Architecture = "gtzan-crnn-v1";

@@ -9,7 +9,7 @@ namespace Genre.Kinds.Crnn;
 /// names are PyTorch's (<c>block1.0.weight</c>, <c>gru.weight_ih_l0</c>, <c>fc.weight</c>), so a PyTorch user loads the
 /// weights into the same nn.Module; <see cref="CrnnOnnxGraph"/> is the same network for prediction.
 /// </summary>
-public sealed class CrnnNetwork : Module<Tensor, Tensor>
+internal sealed class CrnnNetwork : Module<Tensor, Tensor>
 {
 #pragma warning disable IDE1006, CA2213 // PyTorch's names; the base class disposes registered modules.
     private readonly Sequential block1;

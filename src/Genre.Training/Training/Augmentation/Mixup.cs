@@ -7,7 +7,7 @@ namespace Genre.Training.Augmentation;
 /// Mixup (Zhang et al., 2018) within a mini-batch: one weight λ ~ Beta(α, α) per batch, each input mixed with the
 /// input of a shuffled partner, and soft targets λ·onehot(y) + (1 − λ)·onehot(y_partner) for the cross-entropy.
 /// </summary>
-public static class Mixup
+internal static class Mixup
 {
     /// <summary>The mixed inputs and the (B, classes) soft targets, whose rows sum to 1.</summary>
     public static (Tensor Inputs, Tensor Targets) Mix(Tensor x, Tensor y, int classes, double alpha, Random random)

@@ -10,7 +10,7 @@ namespace Genre.Training.Augmentation;
 /// axis is the cepstral one), each of a width drawn uniformly up to the declared one, take the coefficient's mean over
 /// the segment. No time warping.
 /// </summary>
-public static class SpecAugment
+internal static class SpecAugment
 {
     /// <summary>Which cells of each segment are masked: B x frames x coefficients, row-major.</summary>
     public static bool[] Masks(int batch, int frames, int coefficients, AugmentationSettings settings, Random random)

@@ -8,7 +8,7 @@ namespace Genre.Training.Augmentation;
 /// The waveform augmentations of one clip, in the order pitch, stretch, gain, noise, each drawn from one seeded
 /// generator; every output has the input's length, so the clip's segments stay where the feature file has them.
 /// </summary>
-public static class WaveformAugmenter
+internal static class WaveformAugmenter
 {
     /// <summary>The clip after the transforms <paramref name="settings"/> turns on, with parameters drawn from <paramref name="random"/>.</summary>
     public static float[] Apply(ReadOnlySpan<float> signal, int sampleRate, AugmentationSettings settings, Random random)

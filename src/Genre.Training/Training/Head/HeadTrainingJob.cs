@@ -20,6 +20,15 @@ public static class HeadTrainingJob
     /// <summary>The files of the base model folder a head folder carries along: AudioSet's class names (for tags) and the weights' licence.</summary>
     private static readonly string[] CopiedFiles = [AudioSetClasses.FileName, "LICENSE.weights"];
 
+    /// <summary>Trains the head(s) <paramref name="request"/> asks for and writes each folder with its card, weights and report.</summary>
+    /// <param name="request">The embedding file, the output folder, the split, the head's options and the base model.</param>
+    /// <param name="observer">Told when each split starts and each epoch ends; null to train silently.</param>
+    /// <param name="cancellationToken">Stops between epochs; no model folder is written for an unfinished split.</param>
+    /// <returns>One trained model per split (several for the fold splits), in split order.</returns>
+    /// <exception cref="TrainingException">The options cannot train.</exception>
+    /// <exception cref="DatasetException">The embeddings are missing, malformed, hold one label, or came from another network than the base model's.</exception>
+    /// <exception cref="ModelFileException">The base model is missing, broken, or not of kind <c>audioset</c>.</exception>
+    /// <exception cref="OutputException">The output folder cannot be written.</exception>
     public static IReadOnlyList<TrainedModel> Run(HeadTrainingRequest request, ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

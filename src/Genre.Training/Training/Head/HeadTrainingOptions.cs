@@ -15,15 +15,19 @@ public sealed record HeadTrainingOptions
     /// <summary>Hidden units of the MLP (unused by logistic regression).</summary>
     public int HiddenUnits { get; init; } = 128;
 
+    /// <summary>Epochs to train at most (fewer with <see cref="Patience"/>).</summary>
     public int Epochs { get; init; } = 100;
 
+    /// <summary>Windows per mini-batch.</summary>
     public int BatchSize { get; init; } = 32;
 
+    /// <summary>Adam's learning rate.</summary>
     public double LearningRate { get; init; } = 0.001;
 
     /// <summary>L2 penalty on the weights, added to the mean cross-entropy.</summary>
     public double WeightDecay { get; init; } = 0.001;
 
+    /// <summary>The seed of the split, the MLP's initial weights and the batch order.</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>Recorded in the card; the head trains on one thread, so any thread count gives the same model.</summary>
@@ -32,6 +36,7 @@ public sealed record HeadTrainingOptions
     /// <summary>Stop after this many epochs without a better validation loss; null trains all epochs.</summary>
     public int? Patience { get; init; }
 
+    /// <summary>The hidden units the head has: <see cref="HiddenUnits"/> for an MLP, 0 for logistic regression (as the card records it).</summary>
     public int EffectiveHiddenUnits => Head == EmbeddingHead.Mlp ? HiddenUnits : 0;
 
     /// <summary>Refuses values that cannot train, with the option's command-line name.</summary>
