@@ -8,6 +8,11 @@ internal static class ParquetManifestReader
 {
     public static IEnumerable<ManifestRow> Read(Stream stream, string manifest)
     {
+        if (Guard(manifest, () => ParquetFooterCheck.Problem(stream)) is { } problem)
+        {
+            throw new ManifestException(manifest, null, $"not a readable Parquet file: {problem}");
+        }
+
         var reader = Guard(manifest, () => ParquetReader.CreateAsync(stream, leaveStreamOpen: true).GetAwaiter().GetResult());
         try
         {

@@ -145,6 +145,19 @@ public sealed class ManifestTests : IDisposable
             }, iter: 300, threads: 1);
     }
 
+    [Fact]
+    public void A_footer_whose_list_claims_two_billion_elements_is_refused_at_once()
+    {
+        // FileMetaData field 1 as a list of 2^31 - 1 bools: a reader that trusts the count loops for minutes.
+        byte[] footer = [0x19, 0xF1, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0x00];
+        var path = _dir.File("huge-list.parquet");
+        File.WriteAllBytes(path, [.. "PAR1"u8, .. footer, .. BitConverter.GetBytes(footer.Length), .. "PAR1"u8]);
+
+        var error = Should.Throw<ManifestException>(() => Manifest.Open(path).Rows(new ShardRange(0, 1)).ToList());
+
+        error.Message.ShouldContain("the Parquet footer is corrupt");
+    }
+
     private static void ReadsOrFailsCleanly(string path)
     {
         try
