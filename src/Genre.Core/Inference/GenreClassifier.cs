@@ -135,14 +135,14 @@ public sealed class GenreClassifier : IDisposable
     /// The batch pipeline's first half for one file: decoded, cut into the windows <paramref name="options"/> choose,
     /// and featurised, ready to share a network call with other files' windows.
     /// </summary>
-    internal PreparedTrack Prepare(string path, PredictionOptions options, CancellationToken cancellationToken)
+    internal PreparedTrack Prepare(string path, PredictionOptions options, ArrayPool<float>? inputPool, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var decoded = AudioLoader.LoadPooled(path, LoadOptions(options), s_decodeBuffers, cancellationToken);
         try
         {
             var (window, windows) = Windows(decoded.Length, path, options);
-            return new PreparedTrack(window, windows, _model.Featurise(decoded.Samples, windows, cancellationToken), decoded.Duration);
+            return new PreparedTrack(window, windows, _model.Featurise(decoded.Samples, windows, inputPool, cancellationToken), decoded.Duration);
         }
         finally
         {

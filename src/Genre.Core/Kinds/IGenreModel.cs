@@ -1,3 +1,4 @@
+using System.Buffers;
 using Genre.Model;
 
 namespace Genre.Kinds;
@@ -33,8 +34,11 @@ internal interface IGenreModel : IDisposable
     /// <summary>Windows featurised and run at once by <see cref="Run"/>: bounds the inputs held for a long full timeline.</summary>
     int WindowsPerCall { get; }
 
-    /// <summary>The network inputs of the given windows, and which of them are silence.</summary>
-    WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken);
+    /// <summary>
+    /// The network inputs of the given windows, and which of them are silence; the inputs array is rented from
+    /// <paramref name="pool"/> when one is given (the batch pipeline returns it after the network call), new otherwise.
+    /// </summary>
+    WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, ArrayPool<float>? pool, CancellationToken cancellationToken);
 
     /// <summary>The network's outputs (count x <see cref="OutputSize"/>) for count windows' inputs, of one track or several.</summary>
     float[] RunNetwork(ReadOnlySpan<float> inputs, int count);
@@ -50,7 +54,7 @@ internal interface IGenreModel : IDisposable
         for (var start = 0; start < windows.Count; start += WindowsPerCall)
         {
             var count = Math.Min(WindowsPerCall, windows.Count - start);
-            var chunk = Featurise(samples, [.. windows.Skip(start).Take(count)], cancellationToken);
+            var chunk = Featurise(samples, [.. windows.Skip(start).Take(count)], pool: null, cancellationToken);
             chunk.Silent.CopyTo(silent, start);
             cancellationToken.ThrowIfCancellationRequested();
             RunNetwork(chunk.Inputs, count).CopyTo(rows, start * OutputSize);

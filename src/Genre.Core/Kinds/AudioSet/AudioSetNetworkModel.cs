@@ -1,3 +1,4 @@
+using System.Buffers;
 using Genre.Model;
 
 namespace Genre.Kinds.AudioSet;
@@ -27,8 +28,8 @@ internal abstract class AudioSetNetworkModel(ModelCard card, EfficientAtOnnxNetw
 
     public int WindowsPerCall => AudioSetWindowScores.Chunk;
 
-    public WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken) =>
-        AudioSetWindowScores.Featurise(samples, windows, cancellationToken);
+    public WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, ArrayPool<float>? pool, CancellationToken cancellationToken) =>
+        AudioSetWindowScores.Featurise(samples, windows, pool, cancellationToken);
 
     public float[] RunNetwork(ReadOnlySpan<float> inputs, int count) => AudioSetWindowScores.Rows(Network, inputs, count);
 

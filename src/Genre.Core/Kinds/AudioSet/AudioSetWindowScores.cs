@@ -1,3 +1,4 @@
+using System.Buffers;
 namespace Genre.Kinds.AudioSet;
 
 /// <summary>
@@ -25,10 +26,10 @@ internal sealed record AudioSetWindowScores(float[] Logits, float[] Embeddings, 
     public int Count => Silent.Length;
 
     /// <summary>The log-mel inputs of the given windows, and which of them are silence.</summary>
-    public static WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken)
+    public static WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, ArrayPool<float>? pool, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(windows);
-        var mels = new float[windows.Count * MelSize];
+        var mels = pool?.Rent(windows.Count * MelSize) ?? new float[windows.Count * MelSize];
         var silent = new bool[windows.Count];
         var padding = SignalWindows.Padding(samples.Length, windows, AudioSetFrontEnd.WindowSamples);
         for (var i = 0; i < windows.Count; i++)
@@ -87,7 +88,7 @@ internal sealed record AudioSetWindowScores(float[] Logits, float[] Embeddings, 
         for (var start = 0; start < windows.Count; start += Chunk)
         {
             var count = Math.Min(Chunk, windows.Count - start);
-            var chunk = Featurise(samples, [.. windows.Skip(start).Take(count)], cancellationToken);
+            var chunk = Featurise(samples, [.. windows.Skip(start).Take(count)], pool: null, cancellationToken);
             chunk.Silent.CopyTo(silent, start);
             cancellationToken.ThrowIfCancellationRequested();
             Rows(network, chunk.Inputs, count).CopyTo(rows, start * size);

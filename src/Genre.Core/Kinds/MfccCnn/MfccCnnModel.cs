@@ -1,3 +1,4 @@
+using System.Buffers;
 using Genre.Features;
 using Genre.Inference;
 using Genre.Model;
@@ -39,10 +40,10 @@ internal sealed class MfccCnnModel : IGenreModel
 
     public int WindowsPerCall => OnnxGenreNetwork.MaxBatch;
 
-    public WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, CancellationToken cancellationToken)
+    public WindowInputs Featurise(ReadOnlySpan<float> samples, IReadOnlyList<int> windows, ArrayPool<float>? pool, CancellationToken cancellationToken)
     {
         var size = InputSize;
-        var features = new float[windows.Count * size];
+        var features = pool?.Rent(windows.Count * size) ?? new float[windows.Count * size];
         var silent = new bool[windows.Count];
         var padding = SignalWindows.Padding(samples.Length, windows, WindowSamples);
         for (var w = 0; w < windows.Count; w++)
