@@ -173,45 +173,59 @@ public static class AudioLoader
         }
 
         var output = new SampleBuffer(expected is { } e ? (int)Math.Min(e, limit) : 1 << 20, limit, pool);
-        var interleaved = new float[BlockFrames * channels];
-        var mono = channels == 1 ? interleaved : new float[BlockFrames];
-        using var resampler = resample ? new SoxrResampler(reader.SampleRate, options.SampleRate, name) : null;
-        Action<ReadOnlySpan<float>> append = output.Append;
-        long inputFrames = 0;
-        while (output.Count < limit)
+        // Block buffers (128 KB and up: large objects) come from the shared pool, not new for every file.
+        var interleavedArray = ArrayPool<float>.Shared.Rent(BlockFrames * channels);
+        var monoArray = channels == 1 ? interleavedArray : ArrayPool<float>.Shared.Rent(BlockFrames);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var read = reader.ReadFrames(interleaved);
-            if (read == 0)
+            var interleaved = interleavedArray.AsSpan(0, BlockFrames * channels);
+            var mono = monoArray.AsSpan(0, BlockFrames);
+            using var resampler = resample ? new SoxrResampler(reader.SampleRate, options.SampleRate, name) : null;
+            Action<ReadOnlySpan<float>> append = output.Append;
+            long inputFrames = 0;
+            while (output.Count < limit)
             {
-                resampler?.Flush(append);
-                break;
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = reader.ReadFrames(interleaved);
+                if (read == 0)
+                {
+                    resampler?.Flush(append);
+                    break;
+                }
+
+                inputFrames += read;
+                if (channels > 1)
+                {
+                    Downmix(interleaved[..(read * channels)], channels, mono[..read]);
+                }
+
+                if (resampler is null)
+                {
+                    output.Append(mono[..read]);
+                }
+                else
+                {
+                    resampler.Process(mono[..read], append);
+                }
             }
 
-            inputFrames += read;
-            if (channels > 1)
+            if (inputFrames == 0)
             {
-                Downmix(interleaved.AsSpan(0, read * channels), channels, mono.AsSpan(0, read));
+                throw new AudioDecodeException(name, "the file contains no audio samples");
             }
 
-            if (resampler is null)
+            var length = resample ? (long)Math.Ceiling(inputFrames * ratio) : inputFrames;
+            var kept = (int)Math.Min(length, limit);
+            return new DecodedSamples(output.ToArray(kept), kept, options.SampleRate, reader.SampleRate, channels, container);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(interleavedArray);
+            if (!ReferenceEquals(monoArray, interleavedArray))
             {
-                output.Append(mono.AsSpan(0, read));
-            }
-            else
-            {
-                resampler.Process(mono.AsSpan(0, read), append);
+                ArrayPool<float>.Shared.Return(monoArray);
             }
         }
-
-        if (inputFrames == 0)
-        {
-            throw new AudioDecodeException(name, "the file contains no audio samples");
-        }
-
-        var length = resample ? (long)Math.Ceiling(inputFrames * ratio) : inputFrames;
-        var kept = (int)Math.Min(length, limit);
-        return new DecodedSamples(output.ToArray(kept), kept, options.SampleRate, reader.SampleRate, channels, container);
     }
 
     /// <summary>np.mean over channels in float32: channels summed in order, then divided by their count.</summary>

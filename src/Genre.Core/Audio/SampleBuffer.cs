@@ -33,8 +33,10 @@ internal sealed class SampleBuffer(int capacity, int limit = int.MaxValue, Array
             return Detach(length);
         }
 
-        var result = new float[length];
-        _items.AsSpan(0, Math.Min(Count, length)).CopyTo(result);
+        var result = GC.AllocateUninitializedArray<float>(length);
+        var kept = Math.Min(Count, length);
+        _items.AsSpan(0, kept).CopyTo(result);
+        result.AsSpan(kept).Clear();
         return result;
     }
 
@@ -62,5 +64,6 @@ internal sealed class SampleBuffer(int capacity, int limit = int.MaxValue, Array
         _items = grown;
     }
 
-    private static float[] Allocate(int size, ArrayPool<float>? pool) => pool?.Rent(size) ?? new float[size];
+    /// <summary>Uninitialised: every value up to the final length is either appended or cleared by <see cref="Detach"/>.</summary>
+    private static float[] Allocate(int size, ArrayPool<float>? pool) => pool?.Rent(size) ?? GC.AllocateUninitializedArray<float>(size);
 }

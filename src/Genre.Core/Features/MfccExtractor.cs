@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Genre.Features;
@@ -132,12 +133,15 @@ public sealed class MfccExtractor : IDisposable
 
                 _fft.Execute(input, block);
                 _mel.ApplyBlock(block, mel);
+                // Band m of frame b is value [m * Lanes + b]: read as floats, not element by element out of vectors.
+                var melValues = MemoryMarshal.Cast<Vector256<float>, float>(mel);
                 for (var b = 0; b < count; b++)
                 {
                     var t = first + b;
-                    for (var m = 0; m < bands; m++)
+                    var row = melDb.Slice(t * bands, bands);
+                    for (var m = 0; m < row.Length; m++)
                     {
-                        melDb[(t * bands) + m] = mel[m][b];
+                        row[m] = melValues[(m * Lanes) + b];
                     }
 
                     if (!power.IsEmpty)
