@@ -170,10 +170,16 @@ public sealed class MfccExtractor : IDisposable
     /// <summary>Frame t of the centred STFT: signal[t*hop - n/2, t*hop + n/2) times the window, zeros outside the signal.</summary>
     private void WindowedFrame(ReadOnlySpan<float> signal, int t, bool exists, Span<float> input)
     {
+        if (!exists)
+        {
+            input.Clear();
+            return;
+        }
+
         var n = input.Length;
         var from = (t * Settings.HopLength) - (n / 2);
-        var lo = exists ? Math.Max(0, -from) : n;
-        var hi = exists ? Math.Min(n, signal.Length - from) : n;
+        var lo = Math.Max(0, -from);
+        var hi = Math.Min(n, signal.Length - from);
         input[..lo].Clear();
         if (hi > lo)
         {

@@ -15,13 +15,6 @@ namespace Genre.Inference;
 /// </summary>
 public sealed class GenreClassifier : IDisposable
 {
-    /// <summary>
-    /// The batch pipeline's decode buffers: a 30 s clip is a 2.6-3.8 MB large-object array, garbage as soon as its
-    /// features exist; reusing a few (up to 64 MB each, two per core) keeps that garbage, and the peak memory that grows
-    /// with it, out of a long batch.
-    /// </summary>
-    private static readonly ArrayPool<float> s_decodeBuffers = ArrayPool<float>.Create(1 << 24, 2 * Environment.ProcessorCount);
-
     private readonly IGenreModel _model;
     private int _disposed;
 
@@ -133,12 +126,13 @@ public sealed class GenreClassifier : IDisposable
 
     /// <summary>
     /// The batch pipeline's first half for one file: decoded, cut into the windows <paramref name="options"/> choose,
-    /// and featurised, ready to share a network call with other files' windows.
+    /// and featurised, ready to share a network call with other files' windows. The decoded samples live in an array of
+    /// <paramref name="decodePool"/>, returned here; the inputs come from <paramref name="inputPool"/>, for the caller to return.
     /// </summary>
-    internal PreparedTrack Prepare(string path, PredictionOptions options, ArrayPool<float>? inputPool, CancellationToken cancellationToken)
+    internal PreparedTrack Prepare(string path, PredictionOptions options, ArrayPool<float> decodePool, ArrayPool<float> inputPool, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var decoded = AudioLoader.LoadPooled(path, LoadOptions(options), s_decodeBuffers, cancellationToken);
+        var decoded = AudioLoader.LoadPooled(path, LoadOptions(options), decodePool, cancellationToken);
         try
         {
             var (window, windows) = Windows(decoded.Length, path, options);
@@ -146,7 +140,7 @@ public sealed class GenreClassifier : IDisposable
         }
         finally
         {
-            s_decodeBuffers.Return(decoded.Buffer);
+            decodePool.Return(decoded.Buffer);
         }
     }
 
