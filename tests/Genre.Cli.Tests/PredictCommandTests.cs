@@ -197,7 +197,7 @@ public sealed class PredictCommandTests : IDisposable
     {
         File.Copy(Clip("rock.00000"), _dir.File("rock.wav"));
         File.CreateSymbolicLink(_dir.File("gone.mp3"), _dir.File("deleted-long-ago.mp3"));
-        MakePipe(_dir.File("pipe.flac"));
+        NamedPipe.Create(_dir.File("pipe.flac"));
 
         var result = GenreProcess.Run("predict", _dir.Path, "--json");
 
@@ -214,7 +214,7 @@ public sealed class PredictCommandTests : IDisposable
     public void A_folder_of_a_good_clip_and_a_pipe_succeeds_and_a_pipe_named_directly_is_its_error()
     {
         File.Copy(Clip("rock.00000"), _dir.File("rock.wav"));
-        MakePipe(_dir.File("pipe.flac"));
+        NamedPipe.Create(_dir.File("pipe.flac"));
 
         var folder = GenreProcess.Run("predict", _dir.Path, "--json");
         var direct = GenreProcess.Run("predict", _dir.File("pipe.flac"));
@@ -223,13 +223,6 @@ public sealed class PredictCommandTests : IDisposable
         Lines(folder).Keys.ShouldBe(["rock.wav"]);
         direct.ExitCode.ShouldBe(1, direct.ToString());
         direct.Error.ShouldContain("pipe.flac: cannot decode audio: not a regular file (a pipe, a device or a socket)");
-    }
-
-    private static void MakePipe(string path)
-    {
-        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit();
-        mkfifo.ExitCode.ShouldBe(0);
     }
 
     [Fact]

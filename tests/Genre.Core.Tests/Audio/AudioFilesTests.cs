@@ -20,7 +20,7 @@ public sealed class AudioFilesTests : IDisposable
             File.WriteAllBytes(_dir.File(name), name == "empty.ogg" ? [] : [1, 2, 3]);
         }
 
-        MakePipe(_dir.File("pipe.flac"));
+        NamedPipe.Create(_dir.File("pipe.flac"));
         var skipped = new List<string>();
 
         var files = AudioFiles.Expand([_dir.Path, _dir.File("missing.wav")], skipped.Add);
@@ -32,7 +32,7 @@ public sealed class AudioFilesTests : IDisposable
     [Fact]
     public void Pipes_and_devices_are_special_and_empty_files_folders_and_missing_paths_are_not()
     {
-        MakePipe(_dir.File("pipe.wav"));
+        NamedPipe.Create(_dir.File("pipe.wav"));
         File.WriteAllBytes(_dir.File("empty.wav"), []);
 
         AudioFiles.IsSpecial(_dir.File("pipe.wav")).ShouldBeTrue();
@@ -45,17 +45,10 @@ public sealed class AudioFilesTests : IDisposable
     [Fact]
     public void An_empty_file_is_called_empty_and_a_pipe_is_called_a_pipe()
     {
-        MakePipe(_dir.File("pipe.wav"));
+        NamedPipe.Create(_dir.File("pipe.wav"));
         File.WriteAllBytes(_dir.File("empty.wav"), []);
 
         Should.Throw<AudioDecodeException>(() => AudioLoader.Load(_dir.File("empty.wav"))).Reason.ShouldBe("the file is empty (0 bytes)");
         Should.Throw<AudioDecodeException>(() => AudioLoader.Load(_dir.File("pipe.wav"))).Reason.ShouldBe("not a regular file (a pipe, a device or a socket)");
-    }
-
-    private static void MakePipe(string path)
-    {
-        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit();
-        mkfifo.ExitCode.ShouldBe(0);
     }
 }

@@ -16,10 +16,7 @@ public sealed class FfmpegCancellationTests : IDisposable
     public async Task Cancelling_a_read_blocked_on_a_stalled_input_kills_ffmpeg()
     {
         var pipe = _dir.File("stalled.wav");
-        using (var mkfifo = Process.Start("mkfifo", [pipe]))
-        {
-            await mkfifo.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
+        NamedPipe.Create(pipe);
 
         // A writer process sends a valid WAV header and a second of sound, then holds the pipe open and sends nothing.
         var valid = _dir.File("valid.wav");
