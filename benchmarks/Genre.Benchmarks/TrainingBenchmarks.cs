@@ -1,3 +1,4 @@
+using Genre.Training.Torch;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Genre.Core.Tests.TestSupport;
@@ -63,7 +64,7 @@ public class TrainingBenchmarks
 
     private EpochTrainer Trainer(Module<Tensor, Tensor> model)
     {
-        var optimizer = optim.Adam(model.parameters(), 1e-4);
+        var optimizer = new SafeAdam(model.parameters(), 1e-4);
         _owned.Add(optimizer);
         _owned.Add(model);
         return new EpochTrainer(model, optimizer, _y, BatchSize);

@@ -1,3 +1,4 @@
+using Genre.Training.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -68,7 +69,7 @@ internal sealed class GenreCnn : Module<Tensor, Tensor>
             ("0", Conv2d(b.InChannels, CnnLayout.Channels, b.ConvKernel, padding: b.ConvPadding)),
             ("2", MaxPool2d(b.PoolKernel, b.PoolStride, b.PoolPadding)),
             ("1", ReLU()),
-            ("3", BatchNorm2d(CnnLayout.Channels, eps: CnnLayout.BatchNormEpsilon)));
+            ("3", new SafeBatchNorm2d(CnnLayout.Channels, eps: CnnLayout.BatchNormEpsilon)));
 
     /// <summary>
     /// A copy of an (O, I, H, W) tensor with channels-last strides, as PyTorch's <c>memory_format=torch.channels_last</c>

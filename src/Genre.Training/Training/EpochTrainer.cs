@@ -1,4 +1,6 @@
 using Genre.Training.Augmentation;
+using Genre.Training.Torch;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Genre.Training;
@@ -8,7 +10,7 @@ namespace Genre.Training;
 /// once per epoch: a per-batch <c>.item()</c> is a device sync on CUDA and three extra host round trips on the CPU.
 /// Every per-batch tensor lives in a dispose scope, so nothing waits for the GC's finaliser thread.
 /// </summary>
-internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Tensor y, int batchSize, BatchAugmentation? augmentation = null)
+internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, SafeAdam optimizer, Tensor y, int batchSize, BatchAugmentation? augmentation = null)
 {
     /// <summary>
     /// Trains epoch <paramref name="epoch"/> over the rows of <paramref name="x"/> (this epoch's training inputs) in
@@ -46,15 +48,16 @@ internal sealed class EpochTrainer(nn.Module<Tensor, Tensor> model, optim.Optimi
             (inputs, targets) = augmentation.Apply(inputs, labels, epoch, index);
         }
 
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         var logits = model.call(inputs);
         var loss = targets is null ? nn.functional.cross_entropy(logits, labels) : Mixup.SoftCrossEntropy(logits, targets);
         loss.backward();
-        optimizer.step();
+        optimizer.Step();
         using (no_grad())
         {
-            lossSum.add_(loss.detach(), batch.shape[0]);
-            correct.add_(logits.argmax(1).eq(labels).sum());
+            using var count = batch.shape[0].ToScalar();
+            lossSum.add_(loss.detach(), count);
+            correct.add_(logits.argmax(1).eq(labels).sum(), HeldScalars.One);
         }
     }
 }

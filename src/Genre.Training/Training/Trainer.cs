@@ -1,3 +1,4 @@
+using Genre.Training.Torch;
 using System.Diagnostics;
 using Genre.Data;
 using Genre.Evaluation;
@@ -81,7 +82,7 @@ internal static class Trainer
     private static (List<EpochReport> History, int BestEpoch) Fit(nn.Module<Tensor, Tensor> model, SplitTensors data, WaveformAugmentation? waveforms,
         int classes, TrainingOptions options, Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
     {
-        using var optimizer = optim.Adam(model.parameters(), options.LearningRate);
+        using var optimizer = new SafeAdam(model.parameters(), options.LearningRate);
         var epochs = new EpochTrainer(model, optimizer, data.TrainY, options.BatchSize, BatchAugmentation.For(options.Augmentation, classes));
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, (int)data.TrainX.shape[0]).Select(i => (long)i).ToArray();

@@ -1,3 +1,4 @@
+using Genre.Training.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -41,6 +42,6 @@ internal sealed class EfficientAtInvertedResidual : Module<Tensor, Tensor>
         }
 
         using var result = block.call(input);
-        return result.add(input);
+        return result.add(input, HeldScalars.One);
     }
 }

@@ -1,3 +1,4 @@
+using Genre.Training.Torch;
 using Genre.Model;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -79,7 +80,7 @@ internal sealed class EfficientAtNetwork : Module<Tensor, (Tensor Logits, Tensor
         var layers = new List<(string, Module<Tensor, Tensor>)>
         {
             ("0", Conv2d(conv.InChannels, conv.OutChannels, conv.Kernel, stride: conv.Stride, padding: conv.Padding, groups: conv.Groups, bias: false)),
-            ("1", BatchNorm2d(conv.OutChannels, eps: EfficientAtLayout.BatchNormEpsilon, momentum: EfficientAtLayout.BatchNormMomentum)),
+            ("1", new SafeBatchNorm2d(conv.OutChannels, eps: EfficientAtLayout.BatchNormEpsilon, momentum: EfficientAtLayout.BatchNormMomentum)),
         };
         switch (conv.Activation)
         {

@@ -1,3 +1,4 @@
+using Genre.Training.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -46,7 +47,7 @@ internal sealed class CrnnNetwork : Module<Tensor, Tensor>
     private static Sequential Block(Genre.Model.CnnBlock b) =>
         Sequential(
             ("0", Conv2d(b.InChannels, CrnnLayout.Channels, b.ConvKernel, padding: b.ConvPadding)),
-            ("1", BatchNorm2d(CrnnLayout.Channels, eps: CrnnLayout.BatchNormEpsilon)),
+            ("1", new SafeBatchNorm2d(CrnnLayout.Channels, eps: CrnnLayout.BatchNormEpsilon)),
             ("2", ReLU()),
             ("3", MaxPool2d(b.PoolKernel, b.PoolStride, b.PoolPadding)));
 }

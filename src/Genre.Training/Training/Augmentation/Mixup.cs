@@ -1,3 +1,5 @@
+using Genre.Training.Torch;
+using TorchSharp;
 using MathNet.Numerics.Distributions;
 using static TorchSharp.torch;
 
@@ -19,10 +21,16 @@ internal static class Mixup
         var order = Enumerable.Range(0, (int)x.shape[0]).Select(i => (long)i).ToArray();
         random.Shuffle(order);
         using var partner = tensor(order, device: x.device);
-        var inputs = (x * lambda) + (x.index_select(0, partner) * (1 - lambda));
+        // Held scalars, not bare numbers: see HeldScalars.
+        using var weight = lambda.ToScalar();
+        using var partnerWeight = (1 - lambda).ToScalar();
+        using var shuffled = x.index_select(0, partner);
+        using var scaled = x.mul(weight);
+        var inputs = scaled.add(shuffled.mul(partnerWeight), HeldScalars.One);
         using var own = nn.functional.one_hot(y, classes).to_type(ScalarType.Float32);
         using var other = own.index_select(0, partner);
-        var targets = (own * lambda) + (other * (1 - lambda));
+        using var ownPart = own.mul(weight);
+        var targets = ownPart.add(other.mul(partnerWeight), HeldScalars.One);
         return (inputs, targets);
     }
 
