@@ -1,4 +1,5 @@
 using Genre.Model;
+using Genre.Training.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -8,7 +9,8 @@ namespace Genre.Core.Tests.TestSupport;
 /// <summary>
 /// The CNN as the original Python code declares it — C-order weights, Conv -> ReLU -> MaxPool -> BatchNorm — with
 /// PyTorch's state-dict names: the oracle that <see cref="GenreCnn"/>'s faster layout is held to (the layout
-/// equivalence test; the training benchmark's baseline, which links this file).
+/// equivalence test; the training benchmark's baseline, which links this file). Its batch norm is the trainer's
+/// (SafeBatchNorm2d, torch's arithmetic) so that training it beside a collector cannot free a scalar mid-call.
 /// </summary>
 internal static class OriginalLayoutCnn
 {
@@ -19,7 +21,7 @@ internal static class OriginalLayoutCnn
             ("0", Conv2d(b.InChannels, CnnLayout.Channels, b.ConvKernel, padding: b.ConvPadding)),
             ("1", ReLU()),
             ("2", MaxPool2d(b.PoolKernel, b.PoolStride, b.PoolPadding)),
-            ("3", BatchNorm2d(CnnLayout.Channels, eps: CnnLayout.BatchNormEpsilon)))));
+            ("3", new SafeBatchNorm2d(CnnLayout.Channels, eps: CnnLayout.BatchNormEpsilon)))));
         var w = CnnLayout.HiddenWidths;
         var fc = Sequential(
             ("0", Linear(w[0], w[1])), ("1", ReLU()), ("2", Dropout(0.5)),
