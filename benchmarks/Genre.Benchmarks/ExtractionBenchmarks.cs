@@ -1,5 +1,7 @@
+using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using Genre.Audio;
+using Genre.Data;
 using Genre.Data.Numpy;
 using Genre.Features;
 
@@ -13,7 +15,8 @@ namespace Genre.Benchmarks;
 public class ExtractionBenchmarks
 {
     private readonly MfccExtractor _mfcc = MfccExtractor.Shared;
-    private readonly AudioLoadOptions _options = new() { MaxSamples = MfccSettings.Gtzan.ClipSamples };
+    private readonly AudioLoadOptions _options = DatasetExtractor.LoadOptions(MfccSettings.Gtzan);
+    private readonly ArrayPool<float> _pool = DatasetExtractor.DecodePool(MfccSettings.Gtzan, workers: 1);
     private string _clip = null!;
     private float[] _samples = null!;
 
@@ -35,12 +38,23 @@ public class ExtractionBenchmarks
         }
     }
 
-    [Benchmark(Description = "decode 30 s wav")]
+    [Benchmark(Description = "decode 30 s wav, new array")]
     public int Decode() => AudioLoader.Load(_clip, _options).Samples.Length;
+
+    [Benchmark(Description = "decode 30 s wav, pooled array")]
+    public int DecodePooled()
+    {
+        var decoded = AudioLoader.LoadPooled(_clip, _options, _pool, CancellationToken.None);
+        _pool.Return(decoded.Buffer);
+        return decoded.Length;
+    }
 
     [Benchmark(Description = "MFCC of 10 segments")]
     public int Segments() => _mfcc.ComputeSegments(_samples).Count;
 
-    [Benchmark(Baseline = true, Description = "decode + 10-segment MFCC (one clip)")]
-    public int Clip() => _mfcc.ComputeSegments(AudioLoader.Load(_clip, _options).Samples).Count;
+    [Benchmark(Description = "decode (new array) + 10-segment MFCC")]
+    public int ClipNewArray() => _mfcc.ComputeSegments(AudioLoader.Load(_clip, _options).Samples).Count;
+
+    [Benchmark(Baseline = true, Description = "one clip as genre extract does it (pooled decode, MFCC, silence flags)")]
+    public int Clip() => DatasetExtractor.ExtractClip(_clip, _mfcc, _options, _pool, CancellationToken.None).Segments.Count;
 }
