@@ -67,6 +67,7 @@ public sealed class PredictToolPackageTests : IDisposable
         bench.Output.ShouldContain("│ predict 1 file, cold process, JIT ");
         bench.Output.ShouldContain("│ predict 1 file, cold process, Native AOT ");
         bench.Output.ShouldContain("│ peak memory, cold predict, Native AOT ");
+        bench.Output.ShouldContain("│ batch, whole process, Native AOT ");
     }
 
     /// <summary>The Native AOT package for this platform; a clear failure when eng/pack.sh has not made it.</summary>

@@ -41,6 +41,11 @@ internal static class BenchCommand
 
     private static int Execute(string? modelDirectory, string? clip, bool skipTraining, int batchFiles, bool batchOnly, string? aot)
     {
+        if (aot is not null && !File.Exists(aot))
+        {
+            return CommandRunner.Fail($"{aot}: no such file; give --aot the predict-only tool's genre executable");
+        }
+
         var temp = clip is null ? Path.Combine(Path.GetTempPath(), $"genre-bench-{Guid.NewGuid():N}.wav") : null;
         var longSong = Path.Combine(Path.GetTempPath(), $"genre-bench-long-{Guid.NewGuid():N}.wav");
         try
@@ -60,13 +65,13 @@ internal static class BenchCommand
 
             if (batchOnly)
             {
-                MeasureBatch(modelDirectory, file, batchFiles, results);
+                MeasureBatch(modelDirectory, file, batchFiles, aot, results);
                 return Print(results);
             }
 
             Measure("extraction", () => PerformanceBench.Extraction(file));
             string kind;
-            MeasureBatch(modelDirectory, file, batchFiles, results);
+            MeasureBatch(modelDirectory, file, batchFiles, aot, results);
             using (var classifier = GenreClassifier.Load(modelDirectory))
             {
                 kind = classifier.Kind;
@@ -81,11 +86,6 @@ internal static class BenchCommand
             results.Add(memory);
             if (aot is not null)
             {
-                if (!File.Exists(aot))
-                {
-                    return CommandRunner.Fail($"{aot}: no such file; give --aot the predict-only tool's genre executable");
-                }
-
                 Console.Error.WriteLine("measuring cold prediction, Native AOT ...");
                 (wall, memory) = PerformanceBench.ColdPrediction(PredictProcess(new ProcessStartInfo(aot), file, modelDirectory), kind, "Native AOT");
                 results.Add(wall);
@@ -110,8 +110,11 @@ internal static class BenchCommand
         }
     }
 
-    /// <summary>The batch pipeline over a temporary folder of <see cref="BatchFolderFiles"/> copies of the clip, with a fresh classifier.</summary>
-    private static void MeasureBatch(string? modelDirectory, string clip, int count, List<BenchResult> results)
+    /// <summary>
+    /// The batch pipeline over a temporary folder of <see cref="BatchFolderFiles"/> copies of the clip: in this process
+    /// with a fresh classifier, and, given the Native AOT tool, as a whole <c>genre predict FOLDER</c> process of it.
+    /// </summary>
+    private static void MeasureBatch(string? modelDirectory, string clip, int count, string? aot, List<BenchResult> results)
     {
         var folder = Directory.CreateTempSubdirectory("genre-bench-batch-").FullName;
         try
@@ -122,10 +125,21 @@ internal static class BenchCommand
                 File.Copy(clip, f);
             }
 
-            using var classifier = GenreClassifier.Load(modelDirectory);
-            Console.Error.WriteLine($"measuring the batch pipeline over {count} files ...");
-            var (throughput, cpu, memory) = PerformanceBench.BatchThroughput(classifier, files, count);
-            results.AddRange([throughput, cpu, memory]);
+            string kind;
+            using (var classifier = GenreClassifier.Load(modelDirectory))
+            {
+                kind = classifier.Kind;
+                Console.Error.WriteLine($"measuring the batch pipeline over {count} files ...");
+                var (throughput, cpu, memory) = PerformanceBench.BatchThroughput(classifier, files, count);
+                results.AddRange([throughput, cpu, memory]);
+            }
+
+            if (aot is not null)
+            {
+                Console.Error.WriteLine($"measuring genre predict over the {BatchFolderFiles}-file folder, Native AOT ...");
+                var (wall, peak) = PerformanceBench.BatchProcess(PredictProcess(new ProcessStartInfo(aot), folder, modelDirectory), BatchFolderFiles, kind, "Native AOT");
+                results.AddRange([wall, peak]);
+            }
         }
         finally
         {
@@ -174,7 +188,7 @@ internal static class BenchCommand
         return start;
     }
 
-    /// <summary><paramref name="start"/> run as <c>genre predict FILE --json</c>.</summary>
+    /// <summary><paramref name="start"/> run as <c>genre predict FILE --json</c> (a folder: every file in it).</summary>
     private static ProcessStartInfo PredictProcess(ProcessStartInfo start, string file, string? modelDirectory)
     {
         start.UseShellExecute = false;
