@@ -1,3 +1,4 @@
+using System.Buffers;
 using Genre.Audio.Native;
 
 namespace Genre.Audio;
@@ -9,7 +10,10 @@ namespace Genre.Audio;
 internal sealed unsafe class SoxrResampler : IDisposable
 {
     private readonly SoxrHandle _soxr;
-    private float[] _output = new float[1 << 16];
+
+    // Rented, not new: at 256 KB it is a large object, and one resampler per decoded file made the batch pipeline's
+    // peak grow with the number of files (large-object garbage between full collections).
+    private float[] _output = ArrayPool<float>.Shared.Rent(1 << 16);
 
     private readonly string? _name;
 
@@ -37,7 +41,8 @@ internal sealed unsafe class SoxrResampler : IDisposable
         var need = (int)(input.Length * Ratio) + 64;
         if (_output.Length < need)
         {
-            _output = new float[need];
+            ArrayPool<float>.Shared.Return(_output);
+            _output = ArrayPool<float>.Shared.Rent(need);
         }
 
         fixed (float* inPtr = input)
@@ -87,5 +92,12 @@ internal sealed unsafe class SoxrResampler : IDisposable
         }
     }
 
-    public void Dispose() => _soxr.Dispose();
+    public void Dispose()
+    {
+        if (!_soxr.IsClosed)
+        {
+            _soxr.Dispose();
+            ArrayPool<float>.Shared.Return(Interlocked.Exchange(ref _output, []));
+        }
+    }
 }
