@@ -211,6 +211,55 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_file_it_may_not_read_is_that_file_s_error_beside_the_others_results()
+    {
+        File.Copy(Clip("rock.00000"), _dir.File("rock.wav"));
+        File.Copy(Clip("jazz.00002"), _dir.File("secret.wav"));
+        File.SetUnixFileMode(_dir.File("secret.wav"), UnixFileMode.None);
+        const UnixFileMode everyoneReads = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(_dir.Path, everyoneReads);
+        File.SetUnixFileMode(_dir.File("rock.wav"), UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var result = GenreProcess.RunUnprivileged("predict", _dir.Path, "--json");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var lines = Lines(result);
+        lines["rock.wav"].GetProperty("genre").GetString().ShouldNotBeNull();
+        lines["secret.wav"].GetProperty("error").GetString()!.ShouldContain("permission denied");
+        result.Error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_file_whose_decoder_hangs_becomes_its_error_after_the_per_file_limit_and_the_decoder_is_stopped()
+    {
+        // ffmpeg stuck on this one input, as on a stalled network mount: a stand-in on PATH that execs into a sleep
+        // for it (so the sleeping process is what genre started) and is the real ffmpeg for anything else.
+        var real = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "ffmpeg")).First(File.Exists);
+        var bin = Directory.CreateDirectory(_dir.File("bin")).FullName;
+        var shim = Path.Combine(bin, "ffmpeg");
+        File.WriteAllText(shim, $"#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *stalled*) exec sleep 3600 ;; esac; done\nexec {real} \"$@\"\n");
+        File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        var songs = Directory.CreateDirectory(_dir.File("songs")).FullName;
+        File.Copy(Clip("rock.00000"), Path.Combine(songs, "rock.wav"));
+        var stalled = Path.Combine(songs, "stalled.m4a");
+        File.Copy(Path.Combine(GenreProcess.Shared, "reference", "librosa", "formats", "stereo48k.m4a"), stalled);
+
+        var result = await GenreProcess.RunAsync(new Dictionary<string, string?> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" },
+            "predict", songs, "--json", "--file-limit", "2");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var lines = Lines(result);
+        lines["rock.wav"].GetProperty("genre").GetString().ShouldNotBeNull();
+        lines["stalled.m4a"].GetProperty("error").GetString().ShouldBe($"{stalled}: still decoding after 2 s (the per-file limit); skipped");
+        Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "cmdline")).Where(File.Exists)
+            .Select(f => { try { return File.ReadAllText(f); } catch (IOException) { return ""; } })
+            .ShouldNotContain(c => c.StartsWith("sleep\u00003600", StringComparison.Ordinal), "the stuck decoder must be killed, not left running");
+    }
+
+    [Fact]
     public void A_folder_of_a_good_clip_and_a_pipe_succeeds_and_a_pipe_named_directly_is_its_error()
     {
         File.Copy(Clip("rock.00000"), _dir.File("rock.wav"));

@@ -18,10 +18,22 @@ internal static class PredictCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per file per line (keys: file, genre, confidence, probabilities, segments; or file, error)." };
         var window = WindowOption.Create();
         var tags = new Option<int>("--tags") { Description = "Also show the K strongest other music tags (instruments, moods, styles) the model knows.", DefaultValueFactory = _ => 0 };
+        var fileLimit = new Option<double>("--file-limit")
+        {
+            Description = "Seconds one file may take to decode and featurise; a file still going after that (a decoder stuck on a stalled disk or mount) becomes that file's error.",
+            DefaultValueFactory = _ => BatchOptions.DefaultPerFileLimit.TotalSeconds,
+        };
+        fileLimit.Validators.Add(r =>
+        {
+            if (!(r.GetValueOrDefault<double>() > 0))
+            {
+                r.AddError("--file-limit must be a number of seconds above 0.");
+            }
+        });
         var manifest = ManifestOptions.Create();
         var command = new Command("predict", "Tell the genre of songs (wav, mp3, flac, ogg, m4a, ...); with --manifest, one shard of a whole library into a part file.")
         {
-            inputs, model, top, json, window, tags,
+            inputs, model, top, json, window, tags, fileLimit,
         };
         manifest.AddTo(command);
         command.Validators.Add(r =>
@@ -49,7 +61,11 @@ internal static class PredictCommand
         });
         command.SetAction(parse =>
         {
-            var options = new PredictionOptions { Window = parse.GetValue(window), Tags = parse.GetValue(tags) };
+            var options = new BatchOptions
+            {
+                Prediction = new PredictionOptions { Window = parse.GetValue(window), Tags = parse.GetValue(tags) },
+                PerFileLimit = TimeSpan.FromSeconds(parse.GetValue(fileLimit)),
+            };
             return parse.GetValue(manifest.Manifest) is { } list
                 ? CommandRunner.RunBatch(cancel => ManifestPrediction.Execute(list, manifest.Settings(parse), parse.GetValue(model), options, cancel))
                 : CommandRunner.Run(cancel => Execute(parse.GetValue(inputs)!, parse.GetValue(model), parse.GetValue(top), parse.GetValue(json), options, cancel));
@@ -57,11 +73,11 @@ internal static class PredictCommand
         return command;
     }
 
-    private static int Execute(string[] inputs, string? modelDirectory, int top, bool json, PredictionOptions options, CancellationToken cancel)
+    private static int Execute(string[] inputs, string? modelDirectory, int top, bool json, BatchOptions options, CancellationToken cancel)
     {
         var files = AudioFiles.Expand(inputs, skipped => Console.Error.WriteLine($"genre: warning: {skipped}"));
         using var classifier = GenreClassifier.Load(modelDirectory);
-        var predictor = new BatchPredictor(classifier, new BatchOptions { Prediction = options });
+        var predictor = new BatchPredictor(classifier, options);
         var batch = files.Select(f => new BatchInput(f, f));
         var results = files.Count == 1
             ? Collect(predictor, batch, (_, _) => { }, cancel)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
@@ -160,9 +161,13 @@ public sealed class BatchPredictor
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested && !token.IsCancellationRequested)
         {
-            return new Decoded(index, input, null, $"{input.Path}: still decoding after {_options.PerFileLimit.TotalMinutes:0} minutes; skipped", clock);
+            return new Decoded(index, input, null, $"{input.Path}: still decoding after {Describe(_options.PerFileLimit)} (the per-file limit); skipped", clock);
         }
     }
+
+    private static string Describe(TimeSpan limit) => limit.TotalMinutes >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{limit.TotalMinutes:0.#} minutes")
+        : string.Create(CultureInfo.InvariantCulture, $"{limit.TotalSeconds:0.###} s");
 
     /// <summary>
     /// Takes whatever files are ready, up to <see cref="BatchOptions.BatchWindows"/> windows (and no more than the

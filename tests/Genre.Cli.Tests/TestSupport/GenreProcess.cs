@@ -21,6 +21,32 @@ internal static class GenreProcess
 
     public static Result Run(params string[] args) => RunAsync(new Dictionary<string, string?>(), args).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Runs the program as an unprivileged user: as root (CI), through util-linux's <c>setpriv</c> as nobody
+    /// (65534), for whom a file's permission bits count; otherwise as the current user, for whom they already do.
+    /// </summary>
+    public static Result RunUnprivileged(params string[] args)
+    {
+        var start = StartInfo(new Dictionary<string, string?>(), args);
+        if (Environment.IsPrivilegedProcess)
+        {
+            string[] program = [start.FileName, .. start.ArgumentList];
+            start.FileName = "setpriv";
+            start.ArgumentList.Clear();
+            foreach (var arg in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", .. program])
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            // nobody's home is not writable: the runtime's per-user files go to the temp folder.
+            start.Environment["HOME"] = Path.GetTempPath();
+            start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        }
+
+        var result = ToolProcess.RunAsync(start, s_timeout).GetAwaiter().GetResult();
+        return new Result(result.ExitCode, result.Output, result.Error);
+    }
+
     /// <summary>Starts the program and returns at once, for a test that interrupts it; output is discarded.</summary>
     public static Process Start(params string[] args)
     {
