@@ -217,10 +217,6 @@ public sealed class PredictCommandTests : IDisposable
         File.Copy(Clip("rock.00000"), _dir.File("rock.wav"));
         File.Copy(Clip("jazz.00002"), _dir.File("secret.wav"));
         File.SetUnixFileMode(_dir.File("secret.wav"), UnixFileMode.None);
-        const UnixFileMode everyoneReads = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-        File.SetUnixFileMode(_dir.Path, everyoneReads);
-        File.SetUnixFileMode(_dir.File("rock.wav"), UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         var result = GenreProcess.RunUnprivileged("predict", _dir.Path, "--json");
 

@@ -22,8 +22,9 @@ internal static class GenreProcess
     public static Result Run(params string[] args) => RunAsync(new Dictionary<string, string?>(), args).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Runs the program as an unprivileged user: as root (CI), through util-linux's <c>setpriv</c> as nobody
-    /// (65534), for whom a file's permission bits count; otherwise as the current user, for whom they already do.
+    /// Runs the program without the power to ignore file permissions: as root (CI), through util-linux's
+    /// <c>setpriv</c> with CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH dropped from its bounding set (still root, so the
+    /// checkout stays readable wherever it is, but a mode-000 file is refused as for anyone else); otherwise as is.
     /// </summary>
     public static Result RunUnprivileged(params string[] args)
     {
@@ -33,14 +34,10 @@ internal static class GenreProcess
             string[] program = [start.FileName, .. start.ArgumentList];
             start.FileName = "setpriv";
             start.ArgumentList.Clear();
-            foreach (var arg in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", .. program])
+            foreach (var arg in (string[])["--bounding-set=-dac_override,-dac_read_search", .. program])
             {
                 start.ArgumentList.Add(arg);
             }
-
-            // nobody's home is not writable: the runtime's per-user files go to the temp folder.
-            start.Environment["HOME"] = Path.GetTempPath();
-            start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
         }
 
         var result = ToolProcess.RunAsync(start, s_timeout).GetAwaiter().GetResult();

@@ -86,10 +86,12 @@ public sealed class ScalarLifetimeTests
         {
             using var scope = NewDisposeScope();
             ours.ZeroGrad();
-            (mine - target).square().sum().backward();
+            using var mineOff = mine.sub(target);
+            mineOff.mul(mineOff).sum().backward();
             ours.Step();
             theirs.zero_grad();
-            (reference - target).square().sum().backward();
+            using var referenceOff = reference.sub(target);
+            referenceOff.mul(referenceOff).sum().backward();
             theirs.step();
         }
 
@@ -106,8 +108,9 @@ public sealed class ScalarLifetimeTests
         {
             using var scope = NewDisposeScope();
             adam.ZeroGrad();
+            // difference², as a product of tensors: TorchSharp's square() is pow(2), an implicit scalar (HeldScalars).
             using var difference = weights.sub(target);
-            difference.square().sum().backward();
+            difference.mul(difference).sum().backward();
             adam.Step();
         }
 
