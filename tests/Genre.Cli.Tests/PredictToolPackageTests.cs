@@ -70,6 +70,42 @@ public sealed class PredictToolPackageTests : IDisposable
         bench.Output.ShouldContain("│ batch, whole process, Native AOT ");
     }
 
+    [Fact]
+    public async Task Installed_it_writes_a_manifest_shard_as_Parquet_that_DuckDB_reads_and_a_rerun_finds_done()
+    {
+        PlatformPackage();
+        var tools = Path.Combine(_root, "tools");
+        var install = await RunAsync("dotnet", ["tool", "install", "Genre.Predict", "--tool-path", tools, "--add-source", s_packages, "--version", "0.1.0"]);
+        install.ExitCode.ShouldBe(0, install.ToString());
+        var genre = Path.Combine(tools, "genre");
+        var manifest = TrackLibrary.Write(Path.Combine(_root, "library"), tracks: 5, seconds: 4);
+        var output = Path.Combine(_root, "parts");
+        string[] run = ["predict", "--manifest", manifest, "--out", output, "--shard-index", "0", "--shard-count", "1", "--format", "parquet",
+            "--model", Path.Combine(GenreProcess.RepositoryRoot, "models", "gtzan-cnn")];
+
+        // Parquet.Net under Native AOT (trimmed, no JIT): the part must be what an independent engine reads.
+        var first = await RunAsync(genre, run);
+        var again = await RunAsync(genre, run);
+
+        first.ExitCode.ShouldBe(0, first.ToString());
+        var part = Path.Combine(output, "part-00000-of-00001.parquet");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT count(*), count(error), count(genre), min(duration) FROM read_parquet('{part}')";
+            using var reader = command.ExecuteReader();
+            reader.Read().ShouldBeTrue();
+            reader.GetInt64(0).ShouldBe(TrackLibrary.Rows(5));
+            reader.GetInt64(1).ShouldBe(3);
+            reader.GetInt64(2).ShouldBe(5);
+            reader.GetDouble(3).ShouldBe(4.0, 0.01);
+        }
+
+        again.ExitCode.ShouldBe(0, again.ToString());
+        again.Output.ShouldContain("already done");
+    }
+
     /// <summary>The Native AOT package for this platform; a clear failure when eng/pack.sh has not made it.</summary>
     private static string PlatformPackage()
     {
