@@ -36,13 +36,10 @@ public sealed class PredictToolPackageTests : IDisposable
     [Fact]
     public async Task Installed_into_a_fresh_folder_it_classifies_a_real_clip_and_sends_training_to_the_full_tool()
     {
-        PlatformPackage();
-        var tools = Path.Combine(_root, "tools");
-        var install = await RunAsync("dotnet", ["tool", "install", "Genre.Predict", "--tool-path", tools, "--add-source", s_packages, "--version", "0.1.0"]);
-        install.ExitCode.ShouldBe(0, install.ToString());
-        Directory.EnumerateFiles(tools, "*", SearchOption.AllDirectories).ShouldNotContain(f => Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase));
+        var genre = await InstallAsync();
+        Directory.EnumerateFiles(Path.GetDirectoryName(genre)!, "*", SearchOption.AllDirectories)
+            .ShouldNotContain(f => Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase));
 
-        var genre = Path.Combine(tools, "genre");
         var clip = Path.Combine(GenreProcess.Shared, "data", "gtzan-sample", "genres_original", "jazz", "jazz.00002.wav");
         var predict = await RunAsync(genre, ["predict", clip, "--json"]);
 
@@ -73,11 +70,7 @@ public sealed class PredictToolPackageTests : IDisposable
     [Fact]
     public async Task Installed_it_writes_a_manifest_shard_as_Parquet_that_DuckDB_reads_and_a_rerun_finds_done()
     {
-        PlatformPackage();
-        var tools = Path.Combine(_root, "tools");
-        var install = await RunAsync("dotnet", ["tool", "install", "Genre.Predict", "--tool-path", tools, "--add-source", s_packages, "--version", "0.1.0"]);
-        install.ExitCode.ShouldBe(0, install.ToString());
-        var genre = Path.Combine(tools, "genre");
+        var genre = await InstallAsync();
         var manifest = TrackLibrary.Write(Path.Combine(_root, "library"), tracks: 5, seconds: 4);
         var output = Path.Combine(_root, "parts");
         string[] run = ["predict", "--manifest", manifest, "--out", output, "--shard-index", "0", "--shard-count", "1", "--format", "parquet",
@@ -104,6 +97,16 @@ public sealed class PredictToolPackageTests : IDisposable
 
         again.ExitCode.ShouldBe(0, again.ToString());
         again.Output.ShouldContain("already done");
+    }
+
+    /// <summary>The predict-only tool installed from the local packages into this test's folder; its <c>genre</c>.</summary>
+    private async Task<string> InstallAsync()
+    {
+        PlatformPackage();
+        var tools = Path.Combine(_root, "tools");
+        var install = await RunAsync("dotnet", ["tool", "install", "Genre.Predict", "--tool-path", tools, "--add-source", s_packages, "--version", "0.1.0"]);
+        install.ExitCode.ShouldBe(0, install.ToString());
+        return Path.Combine(tools, "genre");
     }
 
     /// <summary>The Native AOT package for this platform; a clear failure when eng/pack.sh has not made it.</summary>
