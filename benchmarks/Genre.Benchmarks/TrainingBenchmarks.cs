@@ -1,11 +1,11 @@
-using Genre.Training.Torch;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Genre.Core.Tests.TestSupport;
 using Genre.Model;
 using Genre.Training;
-using static TorchSharp.torch;
+using Genre.Training.Torch;
 using static TorchSharp.torch.nn;
+using static TorchSharp.torch;
 
 namespace Genre.Benchmarks;
 

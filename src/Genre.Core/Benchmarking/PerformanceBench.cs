@@ -93,7 +93,7 @@ internal static class PerformanceBench
             throw new InvalidOperationException($"{errors} of {count} files failed; the benchmark measures classification only");
         }
 
-        var targets = classifier.Kind == Kinds.ModelKinds.MfccCnn ? ">= 150 files/s" : null;
+        var targets = KindTargets.Of(classifier.Kind).Batch;
         var note = $"{classifier.Kind}, {count} x 30 s files after {BatchWarmUpFiles} to warm up, in process, {Environment.ProcessorCount} cores";
         // CPU time per file holds on a busy machine, where files per second only says how much of the cores this process got.
         return (new BenchResult("batch pipeline throughput", count / seconds, "files/s", "8 files/s", targets, note),
@@ -133,7 +133,7 @@ internal static class PerformanceBench
     {
         var (best, peak) = RunProcess(predict, repetitions);
         var note = $"{kind}, genre predict on a folder of {files} x 30 s files, start to exit, {Environment.ProcessorCount} cores";
-        return (new BenchResult($"batch, whole process, {build}", files / (best / 1000), "files/s", "8 files/s", kind == Kinds.ModelKinds.MfccCnn ? ">= 150 files/s" : null, note),
+        return (new BenchResult($"batch, whole process, {build}", files / (best / 1000), "files/s", "8 files/s", KindTargets.Of(kind).Batch, note),
                 new BenchResult($"peak memory, batch process, {build}", peak / 1024.0, "MB", null, null, note));
     }
 

@@ -1,9 +1,9 @@
-using Genre.Training.Torch;
 using System.Diagnostics;
 using Genre.Data;
 using Genre.Evaluation;
 using Genre.Model;
 using Genre.Training.Augmentation;
+using Genre.Training.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

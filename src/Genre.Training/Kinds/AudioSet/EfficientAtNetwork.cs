@@ -1,8 +1,8 @@
-using Genre.Training.Torch;
 using Genre.Model;
+using Genre.Training.Torch;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using static TorchSharp.torch;
 
 namespace Genre.Kinds.AudioSet;
 

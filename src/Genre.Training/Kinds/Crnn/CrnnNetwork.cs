@@ -1,7 +1,7 @@
 using Genre.Training.Torch;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using static TorchSharp.torch;
 
 namespace Genre.Kinds.Crnn;
 

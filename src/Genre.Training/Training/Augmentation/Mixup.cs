@@ -1,6 +1,6 @@
 using Genre.Training.Torch;
-using TorchSharp;
 using MathNet.Numerics.Distributions;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Genre.Training.Augmentation;

@@ -86,12 +86,10 @@ public sealed class ScalarLifetimeTests
         {
             using var scope = NewDisposeScope();
             ours.ZeroGrad();
-            using var mineOff = mine.sub(target);
-            mineOff.mul(mineOff).sum().backward();
+            SquaredDistanceBackward(mine, target);
             ours.Step();
             theirs.zero_grad();
-            using var referenceOff = reference.sub(target);
-            referenceOff.mul(referenceOff).sum().backward();
+            SquaredDistanceBackward(reference, target);
             theirs.step();
         }
 
@@ -108,12 +106,20 @@ public sealed class ScalarLifetimeTests
         {
             using var scope = NewDisposeScope();
             adam.ZeroGrad();
-            // difference², as a product of tensors: TorchSharp's square() is pow(2), an implicit scalar (HeldScalars).
-            using var difference = weights.sub(target);
-            difference.mul(difference).sum().backward();
+            SquaredDistanceBackward(weights, target);
             adam.Step();
         }
 
         return weights.data<float>().ToArray();
+    }
+
+    /// <summary>
+    /// Gradients of Σ (weights − target)², the square as a product of tensors: TorchSharp's square() is pow(2), an
+    /// implicit scalar (HeldScalars). Called inside the caller's dispose scope, which owns the temporaries.
+    /// </summary>
+    private static void SquaredDistanceBackward(Tensor weights, Tensor target)
+    {
+        using var difference = weights.sub(target);
+        difference.mul(difference).sum().backward();
     }
 }
