@@ -26,4 +26,7 @@ public sealed record HeadParameters
 
     /// <summary>Why the music gate is on or off, in words.</summary>
     public string? MusicGateReason { get; init; }
+
+    /// <summary>How the network's last blocks were fine-tuned with the head (<c>--fine-tune</c>); null when they were not.</summary>
+    public FineTuneRecord? FineTune { get; init; }
 }

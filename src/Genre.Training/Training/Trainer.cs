@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Genre.Data;
 using Genre.Evaluation;
 using Genre.Model;
@@ -19,7 +18,7 @@ namespace Genre.Training;
 internal static class Trainer
 {
     // Torch's random generator and thread count are process-wide: one training at a time keeps runs reproducible.
-    private static readonly Lock TorchState = new();
+    internal static readonly Lock TorchState = new();
 
     private const int EvaluationBatch = 1024;
 
@@ -86,37 +85,20 @@ internal static class Trainer
         var epochs = new EpochTrainer(model, optimizer, data.TrainY, options.BatchSize, BatchAugmentation.For(options.Augmentation, classes));
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, (int)data.TrainX.shape[0]).Select(i => (long)i).ToArray();
-        var history = new List<EpochReport>();
-        var bestLoss = double.PositiveInfinity;
-        var bestEpoch = 0;
         Dictionary<string, Tensor>? best = null;
-        var clock = Stopwatch.StartNew();
         try
         {
-            for (var epoch = 1; epoch <= options.Epochs; epoch++)
+            var (history, bestEpoch) = BestEpochLoop.Run(options.Epochs, options.Patience, double.PositiveInfinity, epoch =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var started = clock.Elapsed;
                 random.Shuffle(order);
                 var (trainLoss, trainAccuracy) = Run(epochs, data, waveforms, order, epoch, cancellationToken);
                 var (validationLoss, validationAccuracy, _) = Evaluate(model, data.ValidationX, data.ValidationY);
-                var isBest = validationLoss < bestLoss;
-                if (isBest)
-                {
-                    bestLoss = validationLoss;
-                    bestEpoch = epoch;
-                    DisposeAll(best);
-                    best = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
-                }
-
-                var report = new EpochReport(epoch, options.Epochs, trainLoss, trainAccuracy, validationLoss, validationAccuracy, clock.Elapsed - started, clock.Elapsed, isBest);
-                history.Add(report);
-                onEpoch?.Invoke(report);
-                if (options.Patience is { } patience && epoch - bestEpoch >= patience)
-                {
-                    break;
-                }
-            }
+                return (trainLoss, trainAccuracy, validationLoss, validationAccuracy);
+            }, _ =>
+            {
+                DisposeAll(best);
+                best = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+            }, onEpoch, cancellationToken);
 
             if (best is not null)
             {
@@ -135,10 +117,6 @@ internal static class Trainer
         }
     }
 
-    /// <summary>
-    /// Calibrates on the validation part (T minimising its NLL) and scores the kept model on validation and test with
-    /// <see cref="EvaluationReport.Compute"/>, so the card's figures are the ones the written report shows.
-    /// </summary>
     /// <summary>One epoch over the feature file's training segments, or over this epoch's augmented copies of the clips.</summary>
     private static (double Loss, double Accuracy) Run(EpochTrainer epochs, SplitTensors data, WaveformAugmentation? waveforms, long[] order, int epoch,
         CancellationToken cancellationToken)
@@ -152,6 +130,10 @@ internal static class Trainer
         return epochs.Run(augmented, order, epoch, cancellationToken);
     }
 
+    /// <summary>
+    /// Calibrates on the validation part (T minimising its NLL) and scores the kept model on validation and test with
+    /// <see cref="EvaluationReport.Compute"/>, so the card's figures are the ones the written report shows.
+    /// </summary>
     private static (ModelMetrics Metrics, float Temperature, EvaluationInput Test) Measure(nn.Module<Tensor, Tensor> model, SplitTensors data, FeatureSet features,
         DataSplit split, EpochReport best)
     {

@@ -8,6 +8,9 @@ namespace Genre.Cli.Commands;
 /// <summary>The options of <c>genre train --kind audioset-head</c> beyond the CNN's, and the request they make.</summary>
 internal sealed class HeadTrainOptions
 {
+    /// <summary>The blocks <c>--fine-tune</c> trains unless <c>--fine-tune-blocks</c> says otherwise.</summary>
+    private const int DefaultFineTuneBlocks = 2;
+
     private static readonly HeadTrainingOptions s_defaults = new();
 
     public HeadTrainOptions() => Head.AcceptOnlyFromAmong("logistic", "mlp");
@@ -27,7 +30,31 @@ internal sealed class HeadTrainOptions
         Description = "audioset-head: the AudioSet model folder the embeddings came from (default: the shipped model); its network is copied into the new folder.",
     };
 
-    public IEnumerable<Option> All => [Head, Hidden, WeightDecay, BaseModel];
+    public Option<bool> FineTune { get; } = new("--fine-tune")
+    {
+        Description = "audioset-head: after the head, fine-tune the network's last blocks with it on the audio (needs --data, the folder the embeddings came from); kept only if it lowers the validation loss.",
+    };
+
+    public Option<int> FineTuneBlocks { get; } = new("--fine-tune-blocks")
+    {
+        Description = "audioset-head --fine-tune: how many of the network's last feature blocks to train (2: features.15 and features.16).",
+        DefaultValueFactory = _ => DefaultFineTuneBlocks,
+    };
+
+    public Option<int> FineTuneEpochs { get; } = new("--fine-tune-epochs")
+    {
+        Description = "audioset-head --fine-tune: epochs at most.",
+        DefaultValueFactory = _ => s_defaults.FineTuneEpochs,
+    };
+
+    public Option<double> FineTuneLearningRate { get; } = new("--fine-tune-lr")
+    {
+        Description = "audioset-head --fine-tune: Adam's learning rate.",
+        DefaultValueFactory = _ => s_defaults.FineTuneLearningRate,
+    };
+
+    public IEnumerable<Option> All => [Head, Hidden, WeightDecay, BaseModel, FineTune, FineTuneBlocks, FineTuneEpochs, FineTuneLearningRate];
+
 
     /// <summary>
     /// The head's request; epochs and learning rate are the CNN's options, with the head's own defaults (100 epochs,
@@ -35,6 +62,12 @@ internal sealed class HeadTrainOptions
     /// </summary>
     public HeadTrainingRequest Request(ParseResult parse, TrainingRequest cnn, Option<int> epochs)
     {
+        var fineTune = parse.GetValue(FineTune);
+        if (fineTune && parse.GetValue(FineTuneBlocks) < 1)
+        {
+            throw new TrainingException($"--fine-tune-blocks must be at least 1 (got {parse.GetValue(FineTuneBlocks)})");
+        }
+
         var options = new HeadTrainingOptions
         {
             Head = parse.GetValue(Head)!,
@@ -46,8 +79,14 @@ internal sealed class HeadTrainOptions
             Seed = cnn.Options.Seed,
             Threads = cnn.Options.Threads,
             Patience = cnn.Options.Patience,
+            FineTuneBlocks = fineTune ? parse.GetValue(FineTuneBlocks) : 0,
+            FineTuneEpochs = parse.GetValue(FineTuneEpochs),
+            FineTuneLearningRate = parse.GetValue(FineTuneLearningRate),
         };
         return new HeadTrainingRequest(cnn.FeaturesPath, cnn.OutputDirectory, cnn.Split, options, parse.GetValue(BaseModel) ?? GenreClassifier.DefaultModelDirectory,
-            cnn.SplitLists, cnn.Notes);
+            cnn.SplitLists, cnn.Notes)
+        {
+            DataDirectory = cnn.AudioDirectory,
+        };
     }
 }

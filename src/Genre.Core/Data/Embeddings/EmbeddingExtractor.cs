@@ -96,20 +96,25 @@ public static class EmbeddingExtractor
     /// <summary>One file's chosen windows through the network, decoded at 32 kHz (only its first 30 s for first30).</summary>
     internal static FileEmbeddings Embed(EfficientAtOnnxNetwork network, LabelledFile file, PredictionWindow window, CancellationToken cancellationToken)
     {
+        var samples = LoadSignal(file.Path, window, cancellationToken);
+        var windows = SignalWindows.Select(AudioSetWindows.Count(samples.Length), 3, window);
+        var scores = AudioSetWindowScores.Compute(network, samples, windows, cancellationToken);
+        return new FileEmbeddings(file.RelativePath, file.Label, [.. windows.Select(w => (long)w)], scores.Embeddings, scores.Logits, scores.Silent);
+    }
+
+    /// <summary>
+    /// A file as extraction decodes it, at 32 kHz mono (only its first 30 s for first30): fine-tuning decodes the
+    /// files again this way, so its windows are the ones the embeddings came from.
+    /// </summary>
+    internal static float[] LoadSignal(string path, PredictionWindow window, CancellationToken cancellationToken)
+    {
         var options = new AudioLoadOptions
         {
             SampleRate = AudioSetFrontEnd.SampleRate,
             MaxSamples = window == PredictionWindow.First30 ? 3 * AudioSetFrontEnd.WindowSamples : null,
         };
-        var signal = AudioLoader.Load(file.Path, options, cancellationToken);
-        if (signal.Samples.Length == 0)
-        {
-            throw new AudioDecodeException(file.Path, "the file contains no audio samples");
-        }
-
-        var windows = SignalWindows.Select(AudioSetWindows.Count(signal.Samples.Length), 3, window);
-        var scores = AudioSetWindowScores.Compute(network, signal.Samples, windows, cancellationToken);
-        return new FileEmbeddings(file.RelativePath, file.Label, [.. windows.Select(w => (long)w)], scores.Embeddings, scores.Logits, scores.Silent);
+        var samples = AudioLoader.Load(path, options, cancellationToken).Samples;
+        return samples.Length == 0 ? throw new AudioDecodeException(path, "the file contains no audio samples") : samples;
     }
 
     /// <summary>The files of an existing output made the same way; none if there is no output yet.</summary>

@@ -99,6 +99,26 @@ public sealed class EmbeddingSet
         return new EmbeddingSet(sorted, [.. sorted.Select(f => f.Label).Distinct().Order(StringComparer.Ordinal)], windowPolicy, network);
     }
 
+    /// <summary>The same windows with other embeddings (<see cref="Count"/> x <see cref="EmbeddingSize"/>, row-major): a fine-tuned network's.</summary>
+    internal EmbeddingSet WithEmbeddings(float[] embeddings)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        if (embeddings.Length != Embeddings.Length)
+        {
+            throw new ArgumentException($"{Count} windows need {Embeddings.Length} floats, got {embeddings.Length}", nameof(embeddings));
+        }
+
+        var row = 0;
+        var files = new List<FileEmbeddings>(Files.Count);
+        foreach (var file in Files)
+        {
+            files.Add(file with { Embeddings = embeddings.AsSpan(row * EmbeddingSize, file.Count * EmbeddingSize).ToArray() });
+            row += file.Count;
+        }
+
+        return new EmbeddingSet(files, Mapping, WindowPolicy, Network);
+    }
+
     /// <summary>Writes the .npz atomically: a failure never leaves half a file under <paramref name="path"/>.</summary>
     public void Save(string path) =>
         AtomicFile.Write(path, file => NpzArchive.Write(file,

@@ -9,7 +9,13 @@ namespace Genre.Kinds.AudioSet;
 internal sealed record EfficientAtBlock(
     int Feature, int InChannels, int Kernel, int ExpandedChannels, int OutChannels, bool SqueezeExcitation, EfficientAtActivation Activation, int Stride)
 {
-    public string Prefix => $"features.{Feature}.block";
+    /// <summary>
+    /// The state-dict name the block lives under: <c>features</c>, or <c>tuned.features</c> for the fine-tuned copy
+    /// a head folder carries beside the pretrained block (<see cref="EfficientAtLayout.TunedPrefix"/>).
+    /// </summary>
+    public string Root { get; init; } = "features";
+
+    public string Prefix => $"{Root}.{Feature}.block";
 
     public EfficientAtConv? Expansion => ExpandedChannels == InChannels
         ? null

@@ -163,6 +163,65 @@ internal static class EfficientAtLayout
         StateDictCheck.Check(tensors, StateDict(classes).ToDictionary(e => e.Key, e => (SafeTensorDType.F32, e.Value), StringComparer.Ordinal),
             BatchCounters().ToDictionary(c => c, _ => (SafeTensorDType.I64, Array.Empty<long>()), StringComparer.Ordinal), Architecture, path);
 
+    /// <summary>
+    /// Names of a fine-tuned copy of the last features (features.K ... features.16) that a head folder carries beside
+    /// the pretrained ones: the head reads the copy's embedding while AudioSet's tags and music verdict keep the
+    /// pretrained path, so fine-tuning for the user's labels cannot make them worse.
+    /// </summary>
+    public const string TunedPrefix = "tuned.";
+
+    /// <summary>The last feature index (features.16, the 1x1 convolution whose average is the embedding).</summary>
+    public static int LastFeature => Blocks.Count + 1;
+
+    /// <summary>The blocks of a fine-tuned copy from <paramref name="first"/> on, under <see cref="TunedPrefix"/>.</summary>
+    public static IEnumerable<EfficientAtBlock> TunedBlocks(int first) =>
+        Blocks.Where(b => b.Feature >= first).Select(b => b with { Root = TunedPrefix + "features" });
+
+    /// <summary>features.16 of a fine-tuned copy.</summary>
+    public static EfficientAtConv TunedLastConv => LastConv with { Prefix = TunedPrefix + LastConv.Prefix };
+
+    /// <summary>The float tensors of a fine-tuned copy of features.<paramref name="first"/> ... features.16: name -> shape.</summary>
+    public static IReadOnlyDictionary<string, long[]> TunedStateDict(int first)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, LastFeature);
+        return StateDict(AudioSetClasses).Where(e => FeatureOf(e.Key) >= first).ToDictionary(e => TunedPrefix + e.Key, e => e.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Checks a fine-tuned copy as <see cref="CheckWeights"/> checks the network (batch counters optional) and returns
+    /// the first feature it replaces: every tensor of features.K ... features.16 under <see cref="TunedPrefix"/>.
+    /// </summary>
+    public static int CheckTuned(IReadOnlyDictionary<string, SafeTensor> tuned, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(tuned);
+        var features = tuned.Keys.Select(k => k.StartsWith(TunedPrefix, StringComparison.Ordinal) ? FeatureOf(k[TunedPrefix.Length..]) : -1).ToList();
+        var first = features.Count == 0 ? -1 : features.Min();
+        if (first < 1)
+        {
+            throw new ModelFileException(path, $"the fine-tuned tensors ({TunedPrefix}features.K...) name no feature block from 1 to {LastFeature}");
+        }
+
+        var counters = BatchCounters().Where(c => FeatureOf(c) >= first).ToDictionary(c => TunedPrefix + c, _ => (SafeTensorDType.I64, Array.Empty<long>()), StringComparer.Ordinal);
+        StateDictCheck.Check(tuned, TunedStateDict(first).ToDictionary(e => e.Key, e => (SafeTensorDType.F32, e.Value), StringComparer.Ordinal),
+            counters, $"{Architecture} (fine-tuned from features.{first})", path);
+        return first;
+    }
+
+    /// <summary>N of a <c>features.N.*</c> name; -1 for any other name.</summary>
+    private static int FeatureOf(string name)
+    {
+        const string features = "features.";
+        if (!name.StartsWith(features, StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        var end = name.IndexOf('.', features.Length);
+        return end > features.Length && int.TryParse(name.AsSpan(features.Length, end - features.Length), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
+    }
+
     /// <summary>make_divisible(v, 8) of the reference (TensorFlow's rule): nearest multiple of 8, at least 8, never 10% below v.</summary>
     public static int MakeDivisible(double value, int divisor = 8)
     {

@@ -22,8 +22,13 @@ internal static class EfficientAtOnnxGraph
     private const long Opset = 17;
     private const long IrVersion = 8;
 
-    /// <summary>The serialised model; <paramref name="tensors"/> must have passed <see cref="EfficientAtLayout.CheckWeights"/>.</summary>
-    public static byte[] Build(IReadOnlyDictionary<string, SafeTensor> tensors, int classes)
+    /// <summary>
+    /// The serialised model; <paramref name="tensors"/> must have passed <see cref="EfficientAtLayout.CheckWeights"/>
+    /// and <paramref name="tuned"/>, when given, <see cref="EfficientAtLayout.CheckTuned"/>. With a fine-tuned copy,
+    /// the logits still come from the pretrained path and the embedding from the copy, which branches off after
+    /// features.<c>K - 1</c>: the shared part runs once.
+    /// </summary>
+    public static byte[] Build(IReadOnlyDictionary<string, SafeTensor> tensors, int classes, IReadOnlyDictionary<string, SafeTensor>? tuned = null)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         var graph = new GraphProto { Name = EfficientAtLayout.Architecture };
@@ -31,37 +36,63 @@ internal static class EfficientAtOnnxGraph
         graph.Output.Add(Value(LogitsName, [null, classes]));
         graph.Output.Add(Value(EmbeddingName, [null, EfficientAtLayout.EmbeddingSize]));
 
-        var x = Convolution(graph, tensors, EfficientAtLayout.FirstConv, InputName);
+        // outputs[N] is the output of features.N.
+        var outputs = new List<string> { Convolution(graph, tensors, EfficientAtLayout.FirstConv, InputName) };
         foreach (var block in EfficientAtLayout.Blocks)
         {
-            var input = x;
-            if (block.Expansion is { } expansion)
-            {
-                x = Convolution(graph, tensors, expansion, x);
-            }
-
-            x = Convolution(graph, tensors, block.Depthwise, x);
-            if (block.SqueezeExcitationPrefix is { } se)
-            {
-                x = SqueezeExcitation(graph, tensors, se, block, x);
-            }
-
-            x = Convolution(graph, tensors, block.Projection, x);
-            if (block.Residual)
-            {
-                x = Node(graph, "Add", [x, input], $"features.{block.Feature}.residual");
-            }
+            outputs.Add(Block(graph, tensors, block, outputs[^1]));
         }
 
-        x = Convolution(graph, tensors, EfficientAtLayout.LastConv, x);
-        x = Node(graph, "GlobalAveragePool", [x], "classifier.0");
-        x = Node(graph, "Flatten", [x], "classifier.1", Int("axis", 1));
-        graph.Node[^1].Output[0] = x = EmbeddingName;
-        x = Node(graph, "Gemm", Linear(graph, tensors, EfficientAtLayout.HiddenLinear, x), EfficientAtLayout.HiddenLinear, Int("transB", 1));
-        x = Node(graph, "HardSwish", [x], "classifier.3");
-        _ = Node(graph, "Gemm", Linear(graph, tensors, EfficientAtLayout.OutputLinear, x), EfficientAtLayout.OutputLinear, Int("transB", 1));
+        var embedding = Embedding(graph, tensors, EfficientAtLayout.LastConv, outputs[^1], "classifier");
+        if (tuned is not null)
+        {
+            var first = EfficientAtLayout.CheckTuned(tuned, null);
+            var x = outputs[first - 1];
+            foreach (var block in EfficientAtLayout.TunedBlocks(first))
+            {
+                x = Block(graph, tuned, block, x);
+            }
+
+            _ = Embedding(graph, tuned, EfficientAtLayout.TunedLastConv, x, EfficientAtLayout.TunedPrefix + "classifier");
+            graph.Node[^1].Output[0] = EmbeddingName;
+        }
+        else
+        {
+            graph.Node[^1].Output[0] = embedding = EmbeddingName;
+        }
+
+        var hidden = Node(graph, "Gemm", Linear(graph, tensors, EfficientAtLayout.HiddenLinear, embedding), EfficientAtLayout.HiddenLinear, Int("transB", 1));
+        hidden = Node(graph, "HardSwish", [hidden], "classifier.3");
+        _ = Node(graph, "Gemm", Linear(graph, tensors, EfficientAtLayout.OutputLinear, hidden), EfficientAtLayout.OutputLinear, Int("transB", 1));
         graph.Node[^1].Output[0] = LogitsName;
         return Serialise(graph, Opset, IrVersion);
+    }
+
+    /// <summary>One inverted-residual block: expansion, depthwise, squeeze-excitation, projection, residual sum.</summary>
+    private static string Block(GraphProto graph, IReadOnlyDictionary<string, SafeTensor> tensors, EfficientAtBlock block, string input)
+    {
+        var x = input;
+        if (block.Expansion is { } expansion)
+        {
+            x = Convolution(graph, tensors, expansion, x);
+        }
+
+        x = Convolution(graph, tensors, block.Depthwise, x);
+        if (block.SqueezeExcitationPrefix is { } se)
+        {
+            x = SqueezeExcitation(graph, tensors, se, block, x);
+        }
+
+        x = Convolution(graph, tensors, block.Projection, x);
+        return block.Residual ? Node(graph, "Add", [x, input], $"{block.Root}.{block.Feature}.residual") : x;
+    }
+
+    /// <summary>features.16 and the global average over bands and frames, flattened to (batch, 384): the embedding.</summary>
+    private static string Embedding(GraphProto graph, IReadOnlyDictionary<string, SafeTensor> tensors, EfficientAtConv lastConv, string x, string pool)
+    {
+        x = Convolution(graph, tensors, lastConv, x);
+        x = Node(graph, "GlobalAveragePool", [x], $"{pool}.0");
+        return Node(graph, "Flatten", [x], $"{pool}.1", Int("axis", 1));
     }
 
     /// <summary>Conv with the batch norm folded in (w' = w g / sqrt(v + eps), b' = beta - m g / sqrt(v + eps)), then the activation.</summary>

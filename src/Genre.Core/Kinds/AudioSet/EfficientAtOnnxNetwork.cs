@@ -42,12 +42,21 @@ internal sealed class EfficientAtOnnxNetwork : IDisposable
     public static EfficientAtOnnxNetwork Load(string weightsPath, int classes = EfficientAtLayout.AudioSetClasses, int intraOpThreads = 1) =>
         Create(ModelFolder.ReadWeights(weightsPath), weightsPath, classes, intraOpThreads);
 
-    /// <summary>Checks the tensors (<paramref name="path"/> only names them in errors) and builds the session.</summary>
-    public static EfficientAtOnnxNetwork Create(
-        IReadOnlyDictionary<string, SafeTensor> tensors, string? path = null, int classes = EfficientAtLayout.AudioSetClasses, int intraOpThreads = 1)
+    /// <summary>
+    /// Checks the tensors (<paramref name="path"/> only names them in errors) and builds the session; with
+    /// <paramref name="tuned"/> (a fine-tuned copy of the last features, <see cref="EfficientAtLayout.TunedPrefix"/>)
+    /// the embedding comes from the copy and the logits from the pretrained path.
+    /// </summary>
+    public static EfficientAtOnnxNetwork Create(IReadOnlyDictionary<string, SafeTensor> tensors, string? path = null, int classes = EfficientAtLayout.AudioSetClasses,
+        int intraOpThreads = 1, IReadOnlyDictionary<string, SafeTensor>? tuned = null)
     {
         EfficientAtLayout.CheckWeights(tensors, path, classes);
-        return new EfficientAtOnnxNetwork(EfficientAtOnnxGraph.Build(tensors, classes), classes, intraOpThreads);
+        if (tuned is not null)
+        {
+            EfficientAtLayout.CheckTuned(tuned, path);
+        }
+
+        return new EfficientAtOnnxNetwork(EfficientAtOnnxGraph.Build(tensors, classes, tuned), classes, intraOpThreads);
     }
 
     /// <summary>

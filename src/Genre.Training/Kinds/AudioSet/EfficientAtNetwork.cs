@@ -64,6 +64,45 @@ internal sealed class EfficientAtNetwork : Module<Tensor, (Tensor Logits, Tensor
         return outputs;
     }
 
+    /// <summary>features.<paramref name="from"/> ... features.<c><paramref name="to"/> - 1</c> on <paramref name="input"/> (the output of features.<c>from - 1</c>).</summary>
+    public Tensor Features(Tensor input, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(to, features.Count);
+        using var scope = NewDisposeScope();
+        var x = input;
+        for (var i = from; i < to; i++)
+        {
+            x = ((Module<Tensor, Tensor>)features[i]).call(x);
+        }
+
+        return (from == to ? x.alias() : x).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The embedding (batch, 384) from the output of features.<c><paramref name="from"/> - 1</c>: the rest of the features, then the global average.</summary>
+    public Tensor Embedding(Tensor input, int from)
+    {
+        using var scope = NewDisposeScope();
+        using var x = Features(input, from, features.Count);
+        return x.mean([2, 3]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The parameters of features.<paramref name="from"/> ... features.16, the part fine-tuning trains.</summary>
+    public IEnumerable<Parameter> FeatureParameters(int from) =>
+        Enumerable.Range(from, features.Count - from).SelectMany(i => ((Module)features[i]).parameters());
+
+    /// <summary>
+    /// The float tensors of features.<paramref name="from"/> ... features.16 under <see cref="EfficientAtLayout.TunedPrefix"/>:
+    /// the fine-tuned copy a head folder carries (the step counters, which nothing reads, are left out).
+    /// </summary>
+    public Dictionary<string, SafeTensor> ExportTuned(int from)
+    {
+        var names = EfficientAtLayout.TunedStateDict(from);
+        return ModelWeights.Export(this).Where(e => names.ContainsKey(EfficientAtLayout.TunedPrefix + e.Key))
+            .ToDictionary(e => EfficientAtLayout.TunedPrefix + e.Key, e => e.Value, StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Copies PyTorch-named weights in as a strict load_state_dict does (every tensor there with its shape, nothing
     /// unknown), except that the batch norms' step counters may be absent, as they are from the published weights.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
 using Genre.Data.Embeddings;
@@ -90,15 +89,9 @@ internal static class HeadTrainer
         var hidden = new float[head.HiddenUnits];
         var logits = new float[head.Classes];
         var hiddenGradient = new float[head.HiddenUnits];
-        var history = new List<EpochReport>();
-        var bestLoss = double.PositiveInfinity;
-        var bestEpoch = 0;
         var step = 0;
-        var clock = Stopwatch.StartNew();
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        var (history, bestEpoch) = BestEpochLoop.Run(options.Epochs, options.Patience, double.PositiveInfinity, epoch =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var started = clock.Elapsed;
             random.Shuffle(order);
             double lossSum = 0;
             var correct = 0;
@@ -133,26 +126,14 @@ internal static class HeadTrainer
             }
 
             var (validationLoss, validationAccuracy) = Score(head, set, validation);
-            var isBest = validationLoss < bestLoss;
-            if (isBest)
+            return (lossSum / train.Length, (double)correct / train.Length, validationLoss, validationAccuracy);
+        }, _ =>
+        {
+            for (var p = 0; p < parameters.Length; p++)
             {
-                bestLoss = validationLoss;
-                bestEpoch = epoch;
-                for (var p = 0; p < parameters.Length; p++)
-                {
-                    parameters[p].CopyTo(best[p], 0);
-                }
+                parameters[p].CopyTo(best[p], 0);
             }
-
-            var report = new EpochReport(epoch, options.Epochs, lossSum / train.Length, (double)correct / train.Length, validationLoss, validationAccuracy,
-                clock.Elapsed - started, clock.Elapsed, isBest);
-            history.Add(report);
-            onEpoch?.Invoke(report);
-            if (options.Patience is { } patience && epoch - bestEpoch >= patience)
-            {
-                break;
-            }
-        }
+        }, onEpoch, cancellationToken);
 
         for (var p = 0; p < parameters.Length; p++)
         {
@@ -259,7 +240,7 @@ internal static class HeadTrainer
     /// scored by <see cref="EvaluationReport.Compute"/> (silent windows left out of their clip's verdict), and the test
     /// clips' figures before and after the temperature for the card's calibration record.
     /// </summary>
-    private static HeadTrainingResult Measure(EmbeddingHead head, EmbeddingSet set, DataSplit split, List<EpochReport> history, int bestEpoch)
+    internal static HeadTrainingResult Measure(EmbeddingHead head, EmbeddingSet set, DataSplit split, List<EpochReport> history, int bestEpoch)
     {
         var classes = head.Classes;
         int[] audible = [.. split.Validation.Where(i => !set.Silent[i])];

@@ -34,6 +34,16 @@ public static class HeadTrainingJob
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Validate();
         TrainingJob.EnsureWritable(request.OutputDirectory);
+        if (request.Options.FineTuneBlocks > 0 && request.DataDirectory is null)
+        {
+            throw new TrainingException("--fine-tune needs the audio the embeddings were extracted from: add --data DIR (the folder given to genre extract)");
+        }
+
+        if (request.DataDirectory is { } data && !Directory.Exists(data))
+        {
+            throw new DatasetException(data, "is not a folder: give --data the folder the embeddings were extracted from");
+        }
+
         var set = EmbeddingSet.Load(request.FeaturesPath);
         if (set.Mapping.Length < 2)
         {
@@ -55,6 +65,15 @@ public static class HeadTrainingJob
         {
             observer?.SplitReady(split);
             var trained = HeadTrainer.Train(set, split, request.Options, report => observer?.EpochDone(split, report), cancellationToken);
+            Dictionary<string, SafeTensor>? tuned = null;
+            FineTuneRecord? fineTune = null;
+            if (request.Options.FineTuneBlocks > 0)
+            {
+                var outcome = HeadFineTuner.Tune(set, split, trained, baseTensors, request.DataDirectory!, request.Options, decoding: null,
+                    report => observer?.EpochDone(split, report), cancellationToken);
+                (tuned, trained, fineTune) = (outcome.Tuned, outcome.Result, outcome.Record);
+            }
+
             var (gate, reason) = MusicGate(set, split.Train);
             var options = request.Options;
             var card = new ModelCard
@@ -62,7 +81,9 @@ public static class HeadTrainingJob
                 Kind = ModelKinds.AudioSetHead,
                 Architecture = AudioSetHeadKind.HeadArchitecture,
                 Genres = set.Mapping,
-                Source = $"a {options.Head} head trained by genre train on the window embeddings of {set.Mapping.Length} labels, on top of {baseCard.Source}",
+                Source = $"a {options.Head} head trained by genre train on the window embeddings of {set.Mapping.Length} labels"
+                    + (tuned is null ? string.Empty : $", fine-tuned together with features.{fineTune!.FirstFeature}-{EfficientAtLayout.LastFeature} of the network")
+                    + $", on top of {baseCard.Source}",
                 License = baseCard.License,
                 DefaultWindow = set.WindowPolicy,
                 Head = new HeadParameters
@@ -73,6 +94,7 @@ public static class HeadTrainingJob
                     Network = network,
                     MusicGate = gate,
                     MusicGateReason = reason,
+                    FineTune = fineTune,
                 },
                 Training = new TrainingConfiguration
                 {
@@ -97,7 +119,7 @@ public static class HeadTrainingJob
                 Notes = request.Notes,
             };
             var directory = splits.Count == 1 ? request.OutputDirectory : Path.Combine(request.OutputDirectory, split.Name);
-            Save(directory, card, baseTensors, trained.Head, request.BaseModelDirectory);
+            Save(directory, card, baseTensors, tuned, trained.Head, request.BaseModelDirectory);
             var report = Path.Combine(directory, TrainingJob.ReportFolderName);
             EvaluationReportFiles.Write(report, trained.Test, trained.Temperature, trained.ToTrainingHistory());
             results.Add(new TrainedModel(directory, split, card, trained.History, report));
@@ -140,12 +162,13 @@ public static class HeadTrainingJob
                 $"label {set.Mapping[l]}: {music[l]} of {clips[l]} training clips heard as music"))) + ", so the labels decide and nothing is answered as not music");
     }
 
-    /// <summary>The folder, atomically: base network and head in one weights file, the base's class names and licence, the card.</summary>
-    private static void Save(string directory, ModelCard card, IReadOnlyDictionary<string, SafeTensor> network, EmbeddingHead head, string baseDirectory) =>
+    /// <summary>The folder, atomically: base network, fine-tuned copy (if any) and head in one weights file, the base's class names and licence, the card.</summary>
+    private static void Save(string directory, ModelCard card, IReadOnlyDictionary<string, SafeTensor> network, IReadOnlyDictionary<string, SafeTensor>? tuned,
+        EmbeddingHead head, string baseDirectory) =>
         ModelFolder.WriteAtomically(directory, temp =>
         {
             var tensors = new Dictionary<string, SafeTensor>(network, StringComparer.Ordinal);
-            foreach (var (name, tensor) in head.Tensors())
+            foreach (var (name, tensor) in head.Tensors().Concat(tuned ?? new Dictionary<string, SafeTensor>()))
             {
                 tensors.Add(name, tensor);
             }

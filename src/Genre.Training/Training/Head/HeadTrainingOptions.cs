@@ -1,3 +1,4 @@
+using Genre.Kinds.AudioSet;
 using Genre.Kinds.AudioSetHead;
 
 namespace Genre.Training.Head;
@@ -36,6 +37,23 @@ public sealed record HeadTrainingOptions
     /// <summary>Stop after this many epochs without a better validation loss; null trains all epochs.</summary>
     public int? Patience { get; init; }
 
+    /// <summary>
+    /// How many of the AudioSet network's last feature blocks to fine-tune with the head after it is trained on the
+    /// frozen embeddings (<c>--fine-tune</c>): 2 trains features.15 (the last inverted residual) and features.16 (the
+    /// convolution before the pooling); 0 (the default) keeps the network frozen. Needs the audio
+    /// (<see cref="HeadTrainingRequest.DataDirectory"/>).
+    /// </summary>
+    public int FineTuneBlocks { get; init; }
+
+    /// <summary>Fine-tuning epochs at most; the one with the lowest validation loss is kept, or none if none beats the frozen head.</summary>
+    public int FineTuneEpochs { get; init; } = 15;
+
+    /// <summary>Adam's learning rate for fine-tuning, for the blocks and the head alike.</summary>
+    public double FineTuneLearningRate { get; init; } = 0.0001;
+
+    /// <summary>The first feature block fine-tuning trains (17 - <see cref="FineTuneBlocks"/>); null without fine-tuning.</summary>
+    public int? FineTuneFirstFeature => FineTuneBlocks > 0 ? EfficientAtLayout.LastFeature + 1 - FineTuneBlocks : null;
+
     /// <summary>The hidden units the head has: <see cref="HiddenUnits"/> for an MLP, 0 for logistic regression (as the card records it).</summary>
     public int EffectiveHiddenUnits => Head == EmbeddingHead.Mlp ? HiddenUnits : 0;
 
@@ -58,5 +76,9 @@ public sealed record HeadTrainingOptions
         Require(WeightDecay >= 0 && double.IsFinite(WeightDecay), $"--weight-decay must be 0 or more (got {WeightDecay})");
         Require(Threads is null or >= 1, $"--threads must be at least 1 (got {Threads})");
         Require(Patience is null or >= 1, $"--patience must be at least 1 (got {Patience})");
+        Require(FineTuneBlocks >= 0 && FineTuneBlocks <= EfficientAtLayout.LastFeature,
+            $"--fine-tune-blocks must be from 1 to {EfficientAtLayout.LastFeature} (got {FineTuneBlocks})");
+        Require(FineTuneEpochs >= 1, $"--fine-tune-epochs must be at least 1 (got {FineTuneEpochs})");
+        Require(FineTuneLearningRate > 0 && double.IsFinite(FineTuneLearningRate), $"--fine-tune-lr must be a positive number (got {FineTuneLearningRate})");
     }
 }

@@ -13,4 +13,8 @@ namespace Genre.Training.Head;
 /// <param name="SplitLists">The split's list file or folder, as <see cref="TrainingRequest.SplitLists"/>; null for the other splits.</param>
 /// <param name="Notes">Words for the model card's <c>notes</c>, as they are.</param>
 public sealed record HeadTrainingRequest(string FeaturesPath, string OutputDirectory, SplitKind Split, HeadTrainingOptions Options, string BaseModelDirectory,
-    string? SplitLists = null, string? Notes = null);
+    string? SplitLists = null, string? Notes = null)
+{
+    /// <summary>The dataset folder the embeddings were extracted from; fine-tuning (<see cref="HeadTrainingOptions.FineTuneBlocks"/>) decodes its files again.</summary>
+    public string? DataDirectory { get; init; }
+}
