@@ -60,6 +60,7 @@ public sealed record TrainingOptions
             Require(unknown.Count == 0, $"--augment: unknown transform(s) {string.Join(", ", unknown)}; use {string.Join(",", AugmentationSettings.AllTransforms)}");
             Require(a.MixupAlpha > 0 && double.IsFinite(a.MixupAlpha), $"mixup alpha must be positive (got {a.MixupAlpha})");
             Require(double.IsFinite(a.NoiseSnrDb), $"--snr must be a number (got {a.NoiseSnrDb})");
+            Require(a.WaveformProbability is > 0 and <= 1, $"--augment-p must be in (0, 1] (got {a.WaveformProbability})");
             Require(a.StretchRange is >= 0 and < 0.5, $"the stretch range must be in [0, 0.5) (got {a.StretchRange})");
             Require(a.TimeMaskFrames is >= 0 and <= CnnLayout.Frames && a.CoefficientMaskWidth is >= 0 and <= CnnLayout.Coefficients,
                 "SpecAugment mask widths must fit the segment");

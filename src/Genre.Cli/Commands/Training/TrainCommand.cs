@@ -44,10 +44,15 @@ internal static class TrainCommand
         };
         var data = new Option<string?>("--data") { Description = "The dataset folder the features were extracted from: waveform augmentation decodes its training clips once." };
         var snr = new Option<double>("--snr") { Description = "Signal-to-noise ratio of --augment noise, in dB.", DefaultValueFactory = _ => new AugmentationSettings().NoiseSnrDb };
+        var augmentP = new Option<double>("--augment-p")
+        {
+            Description = "The chance that each waveform transform is applied to a clip in an epoch (1: every clip, every epoch).",
+            DefaultValueFactory = _ => new AugmentationSettings().WaveformProbability,
+        };
         var head = new HeadTrainOptions();
         var command = new Command("train", "Train the original CNN or the CRNN on MFCC features, or a head on AudioSet embeddings (Adam, cross-entropy; keeps the best-validation epoch).")
         {
-            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience, notes, kind, augment, data, snr,
+            features, output, split, lists, epochs, batch, lr, seed, threads, device, patience, notes, kind, augment, data, snr, augmentP,
         };
         foreach (var option in head.All)
         {
@@ -66,7 +71,7 @@ internal static class TrainCommand
                 Device = parse.GetValue(device)!,
                 Patience = parse.GetValue(patience),
                 Kind = parse.GetValue(kind)!,
-                Augmentation = Augmentation(parse.GetValue(augment), parse.GetValue(snr)),
+                Augmentation = Augmentation(parse.GetValue(augment), parse.GetValue(snr), parse.GetValue(augmentP)),
             };
             var isHead = parse.GetValue(kind) == ModelKinds.AudioSetHead;
             var request = new TrainingRequest(parse.GetValue(features)!, parse.GetValue(output)!, SplitNames.Parse(parse.GetValue(split)!), options with { Kind = isHead ? defaults.Kind : options.Kind },
@@ -77,7 +82,7 @@ internal static class TrainCommand
     }
 
     /// <summary>The transforms of <c>--augment</c> in the order they are applied; null when none.</summary>
-    private static AugmentationSettings? Augmentation(string? list, double snr)
+    private static AugmentationSettings? Augmentation(string? list, double snr, double probability)
     {
         var names = (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0)
@@ -91,7 +96,7 @@ internal static class TrainCommand
             throw new TrainingException($"--augment: unknown transform(s) {string.Join(", ", unknown)}; use {string.Join(",", AugmentationSettings.AllTransforms)}");
         }
 
-        return new AugmentationSettings { Transforms = [.. AugmentationSettings.AllTransforms.Where(names.Contains)], NoiseSnrDb = snr };
+        return new AugmentationSettings { Transforms = [.. AugmentationSettings.AllTransforms.Where(names.Contains)], NoiseSnrDb = snr, WaveformProbability = probability };
     }
 
     private static int Execute(TrainingRequest request, CancellationToken cancel)

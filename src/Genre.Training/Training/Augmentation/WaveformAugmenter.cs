@@ -5,8 +5,8 @@ using MathNet.Numerics.Distributions;
 namespace Genre.Training.Augmentation;
 
 /// <summary>
-/// The waveform augmentations of one clip, in the order pitch, stretch, gain, noise, each drawn from one seeded
-/// generator; every output has the input's length, so the clip's segments stay where the feature file has them.
+/// The waveform augmentations of one clip, in the order pitch, stretch, gain, noise, each applied with probability
+/// <see cref="AugmentationSettings.WaveformProbability"/> and drawn from one seeded generator; every output has the input's length, so the clip's segments stay where the feature file has them.
 /// </summary>
 internal static class WaveformAugmenter
 {
@@ -16,22 +16,22 @@ internal static class WaveformAugmenter
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(random);
         var x = signal.ToArray();
-        if (settings.Has(AugmentationSettings.Pitch))
+        if (Applies(settings, AugmentationSettings.Pitch, random))
         {
             x = PitchShift(x, sampleRate, Math.Pow(2, Uniform(random, settings.PitchSemitones) / 12));
         }
 
-        if (settings.Has(AugmentationSettings.Stretch))
+        if (Applies(settings, AugmentationSettings.Stretch, random))
         {
             x = Reframe(TimeStretcher.Stretch(x, sampleRate, 1 + Uniform(random, settings.StretchRange)), x.Length);
         }
 
-        if (settings.Has(AugmentationSettings.Gain))
+        if (Applies(settings, AugmentationSettings.Gain, random))
         {
             Gain(x, Uniform(random, settings.GainDb));
         }
 
-        if (settings.Has(AugmentationSettings.Noise))
+        if (Applies(settings, AugmentationSettings.Noise, random))
         {
             AddNoise(x, settings.NoiseSnrDb, random);
         }
@@ -109,6 +109,10 @@ internal static class WaveformAugmenter
 
         return result;
     }
+
+    /// <summary>Whether <paramref name="transform"/> is on and, with probability <see cref="AugmentationSettings.WaveformProbability"/>, applied this time.</summary>
+    private static bool Applies(AugmentationSettings settings, string transform, Random random) =>
+        settings.Has(transform) && (settings.WaveformProbability >= 1 || random.NextDouble() < settings.WaveformProbability);
 
     private static double Uniform(Random random, double halfWidth) => ((2 * random.NextDouble()) - 1) * halfWidth;
 }

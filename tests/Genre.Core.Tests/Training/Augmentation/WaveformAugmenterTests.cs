@@ -102,6 +102,23 @@ public sealed class WaveformAugmenterTests
         WaveformAugmenter.Apply(x, Rate, settings, new Random(8)).ShouldNotBe(first);
     }
 
+    [Theory]
+    [InlineData(0.2)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void Each_transform_is_applied_to_a_clip_with_its_probability(double probability)
+    {
+        const int draws = 400;
+        var settings = new AugmentationSettings { Transforms = [AugmentationSettings.Gain], WaveformProbability = probability };
+        var x = Sine(330, 1000);
+
+        var applied = Enumerable.Range(0, draws).Count(seed => !WaveformAugmenter.Apply(x, Rate, settings, new Random(seed)).SequenceEqual(x));
+
+        // Binomial(400, p), fixed seeds: within four standard deviations (a gain of exactly 0 dB has probability zero).
+        var sd = Math.Sqrt(draws * probability * (1 - probability));
+        applied.ShouldBeInRange((int)Math.Floor((draws * probability) - (4 * sd)), (int)Math.Ceiling((draws * probability) + (4 * sd)));
+    }
+
     [Fact]
     public void Per_item_seeds_repeat_and_differ_by_epoch_index_and_stream()
     {
