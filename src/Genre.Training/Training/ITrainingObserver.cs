@@ -1,3 +1,5 @@
+using Genre.Data;
+
 namespace Genre.Training;
 
 /// <summary>Hears about a training run as it goes (hosts print it).</summary>
@@ -8,4 +10,13 @@ public interface ITrainingObserver
 
     /// <summary>An epoch of <paramref name="split"/>'s training is done, with its losses and accuracies.</summary>
     void EpochDone(DataSplit split, EpochReport report);
+
+    /// <summary>
+    /// Fine-tuning (<c>--fine-tune</c>) has decoded one more file of <paramref name="split"/>'s embedding set again and run
+    /// it through the network's frozen part (<see cref="ExtractionProgress.Done"/> of <see cref="ExtractionProgress.Total"/>);
+    /// the epochs follow. Nothing by default.
+    /// </summary>
+    void FineTuneFileReady(DataSplit split, ExtractionProgress progress)
+    {
+    }
 }

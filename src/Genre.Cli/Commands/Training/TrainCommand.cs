@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Progress = Genre.Cli.Terminal.Progress;
+using Genre.Data;
 using Genre.Kinds;
 using Genre.Model;
 using Genre.Training;
@@ -42,7 +43,7 @@ internal static class TrainCommand
         {
             Description = $"Augment the training clips on the fly, comma-separated: {string.Join(",", AugmentationSettings.AllTransforms)} (default: none). Waveform ones need --data.",
         };
-        var data = new Option<string?>("--data") { Description = "The dataset folder the features were extracted from: waveform augmentation decodes its training clips once." };
+        var data = new Option<string?>("--data") { Description = "The dataset folder the features were extracted from: waveform augmentation decodes its training clips once; --fine-tune decodes every file again." };
         var snr = new Option<double>("--snr") { Description = "Signal-to-noise ratio of --augment noise, in dB.", DefaultValueFactory = _ => new AugmentationSettings().NoiseSnrDb };
         var augmentP = new Option<double>("--augment-p")
         {
@@ -180,6 +181,16 @@ internal static class TrainCommand
             }
 
             Console.Error.WriteLine(line);
+        }
+
+        public void FineTuneFileReady(DataSplit split, ExtractionProgress progress)
+        {
+            // Every tenth of the files, and the last: a thousand files are a minute or two before the first epoch.
+            if (progress.Done == progress.Total || progress.Done % Math.Max(1, progress.Total / 10) == 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{split.Name} fine-tune: decoded {progress.Done}/{progress.Total} files again and ran the network's frozen part"));
+            }
         }
 
         public void EpochDone(DataSplit split, EpochReport r)

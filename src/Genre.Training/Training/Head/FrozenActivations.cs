@@ -31,7 +31,7 @@ internal sealed class FrozenActivations : IDisposable
     /// features.0 ... features.<c><paramref name="first"/> - 1</c> of <paramref name="network"/> (in eval mode, no gradient).
     /// </summary>
     /// <exception cref="DatasetException">A file is missing from the folder, or gives other embeddings than the file's.</exception>
-    public static FrozenActivations Compute(EmbeddingSet set, string dataDirectory, EfficientAtNetwork network, int first, IProgress<ExtractionProgress>? progress,
+    public static FrozenActivations Compute(EmbeddingSet set, string dataDirectory, EfficientAtNetwork network, int first, Action<ExtractionProgress>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
@@ -61,7 +61,7 @@ internal sealed class FrozenActivations : IDisposable
                 parts.Add(activation);
                 Check(set, network, activation, first, row, path);
                 row += file.Count;
-                progress?.Report(new ExtractionProgress(f + 1, set.Files.Count, file.RelativePath, null));
+                progress?.Invoke(new ExtractionProgress(f + 1, set.Files.Count, file.RelativePath, null));
             }
 
             return new FrozenActivations(cat(parts, 0));

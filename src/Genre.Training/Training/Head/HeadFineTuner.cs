@@ -27,7 +27,7 @@ internal static class HeadFineTuner
     public sealed record Outcome(Dictionary<string, SafeTensor>? Tuned, HeadTrainingResult Result, FineTuneRecord Record);
 
     public static Outcome Tune(EmbeddingSet set, DataSplit split, HeadTrainingResult frozen, IReadOnlyDictionary<string, SafeTensor> network, string dataDirectory,
-        HeadTrainingOptions options, IProgress<ExtractionProgress>? decoding, Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
+        HeadTrainingOptions options, Action<ExtractionProgress>? decoding, Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(split);

@@ -69,7 +69,8 @@ public static class HeadTrainingJob
             FineTuneRecord? fineTune = null;
             if (request.Options.FineTuneBlocks > 0)
             {
-                var outcome = HeadFineTuner.Tune(set, split, trained, baseTensors, request.DataDirectory!, request.Options, decoding: null,
+                var outcome = HeadFineTuner.Tune(set, split, trained, baseTensors, request.DataDirectory!, request.Options,
+                    p => observer?.FineTuneFileReady(split, p),
                     report => observer?.EpochDone(split, report), cancellationToken);
                 (tuned, trained, fineTune) = (outcome.Tuned, outcome.Result, outcome.Record);
             }
