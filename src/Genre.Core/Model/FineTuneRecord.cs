@@ -19,6 +19,9 @@ public sealed record FineTuneRecord
     /// <summary>Adam's learning rate for the blocks and the head.</summary>
     public required double LearningRate { get; init; }
 
+    /// <summary>Mixup's alpha on the activations and targets of each mini-batch (<c>--augment mixup</c>); null for none.</summary>
+    public double? MixupAlpha { get; init; }
+
     /// <summary>The frozen head's validation loss (mean cross-entropy over the audible validation windows).</summary>
     public required double ValidationLossBefore { get; init; }
 

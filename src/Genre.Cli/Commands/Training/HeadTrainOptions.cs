@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Genre.Inference;
+using Genre.Model;
 using Genre.Training;
 using Genre.Training.Head;
 
@@ -68,6 +69,12 @@ internal sealed class HeadTrainOptions
             throw new TrainingException($"--fine-tune-blocks must be at least 1 (got {parse.GetValue(FineTuneBlocks)})");
         }
 
+        if (cnn.Options.Augmentation is { } augmentation && !augmentation.Transforms.SequenceEqual([AugmentationSettings.Mixup]))
+        {
+            throw new TrainingException(
+                $"--augment for --kind audioset-head takes {AugmentationSettings.Mixup} only, with --fine-tune: fine-tuning starts each epoch from the network's activations of the clips as they are, so waveform transforms and SpecAugment cannot apply");
+        }
+
         var options = new HeadTrainingOptions
         {
             Head = parse.GetValue(Head)!,
@@ -82,6 +89,7 @@ internal sealed class HeadTrainOptions
             FineTuneBlocks = fineTune ? parse.GetValue(FineTuneBlocks) : 0,
             FineTuneEpochs = parse.GetValue(FineTuneEpochs),
             FineTuneLearningRate = parse.GetValue(FineTuneLearningRate),
+            FineTuneMixupAlpha = cnn.Options.Augmentation?.MixupAlpha,
         };
         return new HeadTrainingRequest(cnn.FeaturesPath, cnn.OutputDirectory, cnn.Split, options, parse.GetValue(BaseModel) ?? GenreClassifier.DefaultModelDirectory,
             cnn.SplitLists, cnn.Notes)

@@ -3,6 +3,7 @@ using Genre.Data;
 using Genre.Data.Embeddings;
 using Genre.Kinds.AudioSet;
 using Genre.Model;
+using Genre.Training.Augmentation;
 using Genre.Training.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -69,6 +70,7 @@ internal static class HeadFineTuner
                 Epochs = options.FineTuneEpochs,
                 BestEpoch = best,
                 LearningRate = options.FineTuneLearningRate,
+                MixupAlpha = options.FineTuneMixupAlpha,
                 ValidationLossBefore = before,
                 ValidationLossAfter = best == 0 ? before : history[best - 1].ValidationLoss,
                 Data = dataDirectory,
@@ -96,7 +98,8 @@ internal static class HeadFineTuner
         using var halfDecay = (0.5 * options.WeightDecay).ToScalar();
         try
         {
-            var (history, bestEpoch) = BestEpochLoop.Run(options.FineTuneEpochs, options.Patience, before, _ =>
+            var classes = (int)head.Classes;
+            var (history, bestEpoch) = BestEpochLoop.Run(options.FineTuneEpochs, options.Patience, before, epoch =>
             {
                 random.Shuffle(order);
                 double lossSum = 0;
@@ -107,8 +110,16 @@ internal static class HeadFineTuner
                     using var scope = NewDisposeScope();
                     var rows = tensor(order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)).ToArray());
                     var y = labels.index_select(0, rows);
-                    var logits = head.Forward(model.Embedding(activations.index_select(0, rows), first));
-                    var crossEntropy = nn.functional.cross_entropy(logits, y);
+                    var x = activations.index_select(0, rows);
+                    Tensor? targets = null;
+                    if (options.FineTuneMixupAlpha is { } alpha)
+                    {
+                        var mixing = AugmentationSeed.Random(options.Seed, AugmentationSeed.BatchStream, epoch, start / options.BatchSize);
+                        (x, targets) = Mixup.Mix(x, y, classes, alpha, mixing);
+                    }
+
+                    var logits = head.Forward(model.Embedding(x, first));
+                    var crossEntropy = targets is null ? nn.functional.cross_entropy(logits, y) : Mixup.SoftCrossEntropy(logits, targets);
                     var loss = crossEntropy.add(head.Penalty(halfDecay), HeldScalars.One);
                     optimizer.ZeroGrad();
                     loss.backward();

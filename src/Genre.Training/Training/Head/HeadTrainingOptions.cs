@@ -51,6 +51,13 @@ public sealed record HeadTrainingOptions
     /// <summary>Adam's learning rate for fine-tuning, for the blocks and the head alike.</summary>
     public double FineTuneLearningRate { get; init; } = 0.0001;
 
+    /// <summary>
+    /// Mixup's Beta(alpha, alpha) in fine-tuning (<c>--augment mixup</c>), on the frozen part's activations and the
+    /// targets of each mini-batch; null for none. Fine-tuning's epochs start from activations of the clips as they are,
+    /// so waveform transforms and SpecAugment, which act on the audio and the mel input, do not apply to it.
+    /// </summary>
+    public double? FineTuneMixupAlpha { get; init; }
+
     /// <summary>The first feature block fine-tuning trains (17 - <see cref="FineTuneBlocks"/>); null without fine-tuning.</summary>
     public int? FineTuneFirstFeature => FineTuneBlocks > 0 ? EfficientAtLayout.LastFeature + 1 - FineTuneBlocks : null;
 
@@ -78,6 +85,9 @@ public sealed record HeadTrainingOptions
         Require(Patience is null or >= 1, $"--patience must be at least 1 (got {Patience})");
         Require(FineTuneBlocks >= 0 && FineTuneBlocks <= EfficientAtLayout.LastFeature,
             $"--fine-tune-blocks must be from 1 to {EfficientAtLayout.LastFeature} (got {FineTuneBlocks})");
+        Require(FineTuneMixupAlpha is null || (FineTuneMixupAlpha > 0 && double.IsFinite(FineTuneMixupAlpha.Value)),
+            $"mixup alpha must be positive (got {FineTuneMixupAlpha})");
+        Require(FineTuneMixupAlpha is null || FineTuneBlocks > 0, "--augment mixup for an audioset-head applies to fine-tuning: add --fine-tune");
         Require(FineTuneEpochs >= 1, $"--fine-tune-epochs must be at least 1 (got {FineTuneEpochs})");
         Require(FineTuneLearningRate > 0 && double.IsFinite(FineTuneLearningRate), $"--fine-tune-lr must be a positive number (got {FineTuneLearningRate})");
     }

@@ -40,6 +40,9 @@ internal sealed class TorchHead : IDisposable
         _outputBias = new Parameter(tensor(head.OutputBias));
     }
 
+    /// <summary>The labels: the output layer's width.</summary>
+    public long Classes => _outputBias.shape[0];
+
     /// <summary>The trained parameters: hidden weight and bias (an MLP's), output weight and bias.</summary>
     public IEnumerable<Parameter> Parameters => _hiddenWeight is null ? [_outputWeight, _outputBias] : [_hiddenWeight, _hiddenBias!, _outputWeight, _outputBias];
 

@@ -87,6 +87,23 @@ public sealed class HeadFineTuningTests(SampleEmbeddings sample) : IClassFixture
     }
 
     [Fact]
+    public void Mixup_in_fine_tuning_is_recorded_repeats_to_the_byte_and_trains_something_else()
+    {
+        var mixup = Options with { FineTuneMixupAlpha = 0.2 };
+
+        var first = Train("mixup-1", mixup, sample.Data);
+        var second = Train("mixup-2", mixup, sample.Data);
+        var plain = Train("plain", Options, sample.Data);
+
+        first.Card.Head!.FineTune!.MixupAlpha.ShouldBe(0.2);
+        plain.Card.Head!.FineTune!.MixupAlpha.ShouldBeNull();
+        var weights = File.ReadAllBytes(Path.Combine(first.Directory, ModelFolder.WeightsFileName));
+        File.ReadAllBytes(Path.Combine(second.Directory, ModelFolder.WeightsFileName)).ShouldBe(weights);
+        File.ReadAllBytes(Path.Combine(plain.Directory, ModelFolder.WeightsFileName)).ShouldNotBe(weights);
+        Should.Throw<TrainingException>(() => Train("mixup-frozen", mixup with { FineTuneBlocks = 0 }, sample.Data)).Message.ShouldContain("add --fine-tune");
+    }
+
+    [Fact]
     public void Without_the_audio_or_with_other_audio_fine_tuning_is_refused_naming_what_to_give()
     {
         Should.Throw<TrainingException>(() => Train("no-data", Options, data: null)).Message.ShouldContain("add --data DIR");
