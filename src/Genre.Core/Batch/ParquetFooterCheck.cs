@@ -5,8 +5,10 @@ namespace Genre.Batch;
 /// <summary>
 /// Walks a Parquet file's footer (Thrift compact protocol) before Parquet.Net parses it, with every count held to the
 /// bytes that remain. Parquet.Net 6.1.0 trusts list sizes from the file, and a corrupt footer can make it loop for
-/// many minutes (seen in the manifest fuzz test), so a footer that fails this walk is refused first. Written here
-/// because Parquet.Net has no such bound; it checks structure only, and Parquet.Net still reads the meaning.
+/// many minutes (seen in the manifest fuzz test), and it reads fields by id whatever type the wire gives them, so a
+/// footer that fails this walk is refused first: every count held to the bytes left, and every field Parquet.Net reads
+/// of the type parquet.thrift gives it (<see cref="ParquetFooterSchema"/>). Written here because Parquet.Net has no
+/// such checks; Parquet.Net still reads the meaning.
 /// </summary>
 internal static class ParquetFooterCheck
 {
@@ -40,7 +42,7 @@ internal static class ParquetFooterCheck
         stream.ReadExactly(footer);
         stream.Seek(0, SeekOrigin.Begin);
         var walker = new Walker(footer);
-        return walker.Struct(0) && walker.InBounds ? null : "the Parquet footer is corrupt";
+        return walker.Struct(0, ParquetFooterSchema.FileMetaData) && walker.InBounds ? null : "the Parquet footer is corrupt";
     }
 
     private ref struct Walker(ReadOnlySpan<byte> data)
@@ -50,13 +52,14 @@ internal static class ParquetFooterCheck
 
         public readonly bool InBounds => _at <= _data.Length;
 
-        public bool Struct(int depth)
+        public bool Struct(int depth, string? name)
         {
             if (depth > MaxDepth)
             {
                 return false;
             }
 
+            var field = 0L;
             while (true)
             {
                 if (!Byte(out var header))
@@ -69,20 +72,36 @@ internal static class ParquetFooterCheck
                     return true;
                 }
 
-                // A zero delta means the field id follows as a varint.
-                if ((header >> 4) == 0 && !VarInt(out _))
+                // A zero delta means the field id follows as a zigzag varint.
+                if ((header >> 4) == 0)
+                {
+                    if (!VarInt(out var id))
+                    {
+                        return false;
+                    }
+
+                    field = (id >> 1) ^ -(id & 1);
+                }
+                else
+                {
+                    field += header >> 4;
+                }
+
+                var type = header & 0x0F;
+                var spec = field is > 0 and <= short.MaxValue ? ParquetFooterSchema.Field(name, (int)field) : null;
+                if (spec is { } expected && !ParquetFooterSchema.Matches(expected.Type, type))
                 {
                     return false;
                 }
 
-                if (!Value(header & 0x0F, depth))
+                if (!Value(type, depth, spec))
                 {
                     return false;
                 }
             }
         }
 
-        private bool Value(int type, int depth)
+        private bool Value(int type, int depth, (int Type, int Element, string? Child)? spec = null)
         {
             switch (type)
             {
@@ -97,11 +116,11 @@ internal static class ParquetFooterCheck
                 case 8:
                     return VarInt(out var size) && Skip(size);
                 case 9 or 10:
-                    return Collection(depth);
+                    return Collection(depth, spec);
                 case 11:
                     return Map(depth);
                 case 12:
-                    return Struct(depth + 1);
+                    return Struct(depth + 1, spec?.Child);
                 case 13:
                     return Skip(16);
                 default:
@@ -110,7 +129,7 @@ internal static class ParquetFooterCheck
         }
 
         /// <summary>A list or set: every element takes at least one byte (bools too, in a collection), so its size is bounded by what remains.</summary>
-        private bool Collection(int depth)
+        private bool Collection(int depth, (int Type, int Element, string? Child)? spec)
         {
             if (!Byte(out var header))
             {
@@ -124,14 +143,15 @@ internal static class ParquetFooterCheck
             }
 
             var element = header & 0x0F;
-            if (size > _data.Length - _at)
+            if (size > _data.Length - _at || (size > 0 && spec is { } expected && !ParquetFooterSchema.Matches(expected.Element, element)))
             {
                 return false;
             }
 
+            var child = spec is { Element: ParquetFooterSchema.Struct } ? spec.Value.Child : null;
             for (var i = 0; i < size; i++)
             {
-                if (element is 1 or 2 ? !Skip(1) : !Value(element, depth + 1))
+                if (element is 1 or 2 ? !Skip(1) : element == 12 ? !Struct(depth + 1, child) : !Value(element, depth + 1))
                 {
                     return false;
                 }

@@ -91,6 +91,12 @@ public static class PartReader
     private static T Parquet<T>(string path, Func<ParquetReader, T> read)
     {
         using var stream = File.OpenRead(path);
+        // A part damaged on disk gets the manifest's footer check first: Parquet.Net can spin on a corrupt footer.
+        if (ParquetFooterCheck.Problem(stream) is { } problem)
+        {
+            throw new InvalidDataException($"not a readable Parquet file: {problem}");
+        }
+
         ParquetReader reader;
         try
         {

@@ -146,6 +146,25 @@ public sealed class ManifestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_footer_field_of_the_wrong_type_is_refused_before_parquet_net_reads_it()
+    {
+        // One byte, found by trying every value at every offset: ColumnMetaData's encodings (a list of i32) turned into
+        // a list of 13 bools. Parquet.Net reads the field by its id anyway, falls out of step, and spins for minutes.
+        var path = _dir.File("mutated.parquet");
+        await WriteParquet(path, ["a.wav", "b.wav", "c.wav"], ["1", "2", "3"]);
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        byte[] encodings = [0x15, 0x0C, 0x19, 0x25, 0x00, 0x06];
+        var at = bytes.AsSpan().IndexOf(encodings);
+        at.ShouldBeGreaterThan(0, "the footer's first column has type BYTE_ARRAY and the encodings [PLAIN, RLE]");
+        bytes[at + 3] = 0xD1;
+        await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
+
+        var error = Should.Throw<ManifestException>(() => Manifest.Open(path).Rows(new ShardRange(0, 1)).ToList());
+
+        error.Message.ShouldContain("the Parquet footer is corrupt");
+    }
+
+    [Fact]
     public void A_footer_whose_list_claims_two_billion_elements_is_refused_at_once()
     {
         // FileMetaData field 1 as a list of 2^31 - 1 bools: a reader that trusts the count loops for minutes.
