@@ -21,7 +21,14 @@ internal sealed class FrozenActivations : IDisposable
     /// </summary>
     public const float EmbeddingTolerance = 0.01f;
 
-    private FrozenActivations(Tensor values) => Values = values;
+    private FrozenActivations(Tensor values, TimeSpan elapsed)
+    {
+        Values = values;
+        Elapsed = elapsed;
+    }
+
+    /// <summary>How long decoding and the frozen part took.</summary>
+    public TimeSpan Elapsed { get; }
 
     /// <summary>(windows, channels, bands, frames), in the set's row order.</summary>
     public Tensor Values { get; }
@@ -40,6 +47,7 @@ internal sealed class FrozenActivations : IDisposable
         // Relative paths as extraction saw them: the same folder, opened the same way (GTZAN's genres_original/ included).
         var folder = LabelledAudioFolder.Open(dataDirectory);
         var paths = folder.Files.ToDictionary(f => f.RelativePath, f => f.Path, StringComparer.Ordinal);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var parts = new List<Tensor>(set.Files.Count);
         try
         {
@@ -64,7 +72,7 @@ internal sealed class FrozenActivations : IDisposable
                 progress?.Invoke(new ExtractionProgress(f + 1, set.Files.Count, file.RelativePath, null));
             }
 
-            return new FrozenActivations(cat(parts, 0));
+            return new FrozenActivations(cat(parts, 0), clock.Elapsed);
         }
         finally
         {

@@ -27,12 +27,31 @@ internal static class HeadFineTuner
     /// <summary>What fine-tuning produced: the tuned copy (null when the frozen head was kept), the measured result, and the card's record.</summary>
     public sealed record Outcome(Dictionary<string, SafeTensor>? Tuned, HeadTrainingResult Result, FineTuneRecord Record);
 
+    /// <summary>
+    /// Decodes the set's files from <paramref name="dataDirectory"/> again and runs them through the frozen part once, for
+    /// every split of a run to share (the part before features.K does not change in training).
+    /// </summary>
+    public static FrozenActivations Prepare(EmbeddingSet set, IReadOnlyDictionary<string, SafeTensor> network, string dataDirectory, HeadTrainingOptions options,
+        Action<ExtractionProgress>? decoding, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var first = options.FineTuneFirstFeature ?? throw new ArgumentException("fine-tuning is off (FineTuneBlocks is 0)", nameof(options));
+        lock (Trainer.TorchState)
+        {
+            set_num_threads(options.Threads ?? Environment.ProcessorCount);
+            using var model = Frozen(network);
+            return FrozenActivations.Compute(set, dataDirectory, model, first, decoding, cancellationToken);
+        }
+    }
+
+    /// <summary>Fine-tunes on <paramref name="activations"/> (from <see cref="Prepare"/>); <paramref name="decodingShare"/> is the decoding time to count in this split's record.</summary>
     public static Outcome Tune(EmbeddingSet set, DataSplit split, HeadTrainingResult frozen, IReadOnlyDictionary<string, SafeTensor> network, string dataDirectory,
-        HeadTrainingOptions options, Action<ExtractionProgress>? decoding, Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
+        FrozenActivations activations, TimeSpan decodingShare, HeadTrainingOptions options, Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(frozen);
+        ArgumentNullException.ThrowIfNull(activations);
         ArgumentNullException.ThrowIfNull(options);
         var first = options.FineTuneFirstFeature ?? throw new ArgumentException("fine-tuning is off (FineTuneBlocks is 0)", nameof(options));
         var clock = Stopwatch.StartNew();
@@ -40,15 +59,7 @@ internal static class HeadFineTuner
         {
             set_num_threads(options.Threads ?? Environment.ProcessorCount);
             manual_seed(options.Seed);
-            using var model = new EfficientAtNetwork();
-            model.Import(network, null);
-            model.eval();
-            foreach (var parameter in model.parameters())
-            {
-                parameter.requires_grad_(false);
-            }
-
-            using var activations = FrozenActivations.Compute(set, dataDirectory, model, first, decoding, cancellationToken);
+            using var model = Frozen(network);
             var blocks = model.FeatureParameters(first).ToList();
             foreach (var parameter in blocks)
             {
@@ -74,7 +85,7 @@ internal static class HeadFineTuner
                 ValidationLossBefore = before,
                 ValidationLossAfter = best == 0 ? before : history[best - 1].ValidationLoss,
                 Data = dataDirectory,
-                Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+                Seconds = Math.Round((clock.Elapsed + decodingShare).TotalSeconds, 1),
             };
             if (best == 0)
             {
@@ -85,6 +96,20 @@ internal static class HeadFineTuner
             var result = HeadTrainer.Measure(head.ToEmbeddingHead(), tunedSet, split, [.. frozen.History, .. history], best + offset);
             return new Outcome(model.ExportTuned(first), result, record);
         }
+    }
+
+    /// <summary>The pretrained network in eval mode with every parameter frozen; fine-tuning unfreezes its last blocks.</summary>
+    private static EfficientAtNetwork Frozen(IReadOnlyDictionary<string, SafeTensor> network)
+    {
+        var model = new EfficientAtNetwork();
+        model.Import(network, null);
+        model.eval();
+        foreach (var parameter in model.parameters())
+        {
+            parameter.requires_grad_(false);
+        }
+
+        return model;
     }
 
     private static (List<EpochReport> History, int BestEpoch) Fit(EfficientAtNetwork model, TorchHead head, SafeAdam optimizer, List<Parameter> blocks,

@@ -61,69 +61,80 @@ public static class HeadTrainingJob
         var sha256 = DataFingerprint.HashFile(request.FeaturesPath);
         var splits = DatasetSplits.Make(request.Split, set.Tracks, set.Labels, request.Options.Seed, request.SplitLists);
         var results = new List<TrainedModel>();
-        foreach (var split in splits)
+        FrozenActivations? activations = null;
+        try
         {
-            observer?.SplitReady(split);
-            var trained = HeadTrainer.Train(set, split, request.Options, report => observer?.EpochDone(split, report), cancellationToken);
-            Dictionary<string, SafeTensor>? tuned = null;
-            FineTuneRecord? fineTune = null;
-            if (request.Options.FineTuneBlocks > 0)
+            foreach (var split in splits)
             {
-                var outcome = HeadFineTuner.Tune(set, split, trained, baseTensors, request.DataDirectory!, request.Options,
-                    p => observer?.FineTuneFileReady(split, p),
-                    report => observer?.EpochDone(split, report), cancellationToken);
-                (tuned, trained, fineTune) = (outcome.Tuned, outcome.Result, outcome.Record);
-            }
+                observer?.SplitReady(split);
+                var trained = HeadTrainer.Train(set, split, request.Options, report => observer?.EpochDone(split, report), cancellationToken);
+                Dictionary<string, SafeTensor>? tuned = null;
+                FineTuneRecord? fineTune = null;
+                if (request.Options.FineTuneBlocks > 0)
+                {
+                    // Decoded once per run: every split of a fold protocol fine-tunes from the same frozen activations.
+                    var share = activations is null ? (TimeSpan?)null : TimeSpan.Zero;
+                    activations ??= HeadFineTuner.Prepare(set, baseTensors, request.DataDirectory!, request.Options, p => observer?.FineTuneFileReady(split, p),
+                        cancellationToken);
+                    var outcome = HeadFineTuner.Tune(set, split, trained, baseTensors, request.DataDirectory!, activations, share ?? activations.Elapsed, request.Options,
+                        report => observer?.EpochDone(split, report), cancellationToken);
+                    (tuned, trained, fineTune) = (outcome.Tuned, outcome.Result, outcome.Record);
+                }
 
-            var (gate, reason) = MusicGate(set, split.Train);
-            var options = request.Options;
-            var card = new ModelCard
-            {
-                Kind = ModelKinds.AudioSetHead,
-                Architecture = AudioSetHeadKind.HeadArchitecture,
-                Genres = set.Mapping,
-                Source = $"a {options.Head} head trained by genre train on the window embeddings of {set.Mapping.Length} labels"
-                    + (tuned is null ? string.Empty : $", fine-tuned together with features.{fineTune!.FirstFeature}-{EfficientAtLayout.LastFeature} of the network")
-                    + $", on top of {baseCard.Source}",
-                License = baseCard.License,
-                DefaultWindow = set.WindowPolicy,
-                Head = new HeadParameters
+                var (gate, reason) = MusicGate(set, split.Train);
+                var options = request.Options;
+                var card = new ModelCard
                 {
-                    Type = options.Head,
-                    HiddenUnits = options.EffectiveHiddenUnits,
-                    WeightDecay = options.WeightDecay,
-                    Network = network,
-                    MusicGate = gate,
-                    MusicGateReason = reason,
-                    FineTune = fineTune,
-                },
-                Training = new TrainingConfiguration
-                {
-                    LearningRate = options.LearningRate,
-                    BatchSize = options.BatchSize,
-                    Epochs = options.Epochs,
-                    EpochsRun = trained.History.Count,
-                    BestEpoch = trained.BestEpoch,
-                    Patience = options.Patience,
-                    Seed = options.Seed,
-                    Threads = options.Threads ?? Environment.ProcessorCount,
-                    Device = "cpu",
-                    Split = SplitNames.Of(request.Split),
-                },
-                Data = split.Fingerprint(sha256, request.FeaturesPath, set.Count, set.Files.Count),
-                SplitDescription = split.Description,
-                Metrics = trained.Metrics,
-                Temperature = trained.Temperature,
-                Calibration = trained.Calibration,
-                FittedClips = split.FittedClips(set.Tracks),
-                Created = DateTimeOffset.UtcNow,
-                Notes = request.Notes,
-            };
-            var directory = splits.Count == 1 ? request.OutputDirectory : Path.Combine(request.OutputDirectory, split.Name);
-            Save(directory, card, baseTensors, tuned, trained.Head, request.BaseModelDirectory);
-            var report = Path.Combine(directory, TrainingJob.ReportFolderName);
-            EvaluationReportFiles.Write(report, trained.Test, trained.Temperature, trained.ToTrainingHistory());
-            results.Add(new TrainedModel(directory, split, card, trained.History, report));
+                    Kind = ModelKinds.AudioSetHead,
+                    Architecture = AudioSetHeadKind.HeadArchitecture,
+                    Genres = set.Mapping,
+                    Source = $"a {options.Head} head trained by genre train on the window embeddings of {set.Mapping.Length} labels"
+                        + (tuned is null ? string.Empty : $", fine-tuned together with features.{fineTune!.FirstFeature}-{EfficientAtLayout.LastFeature} of the network")
+                        + $", on top of {baseCard.Source}",
+                    License = baseCard.License,
+                    DefaultWindow = set.WindowPolicy,
+                    Head = new HeadParameters
+                    {
+                        Type = options.Head,
+                        HiddenUnits = options.EffectiveHiddenUnits,
+                        WeightDecay = options.WeightDecay,
+                        Network = network,
+                        MusicGate = gate,
+                        MusicGateReason = reason,
+                        FineTune = fineTune,
+                    },
+                    Training = new TrainingConfiguration
+                    {
+                        LearningRate = options.LearningRate,
+                        BatchSize = options.BatchSize,
+                        Epochs = options.Epochs,
+                        EpochsRun = trained.History.Count,
+                        BestEpoch = trained.BestEpoch,
+                        Patience = options.Patience,
+                        Seed = options.Seed,
+                        Threads = options.Threads ?? Environment.ProcessorCount,
+                        Device = "cpu",
+                        Split = SplitNames.Of(request.Split),
+                    },
+                    Data = split.Fingerprint(sha256, request.FeaturesPath, set.Count, set.Files.Count),
+                    SplitDescription = split.Description,
+                    Metrics = trained.Metrics,
+                    Temperature = trained.Temperature,
+                    Calibration = trained.Calibration,
+                    FittedClips = split.FittedClips(set.Tracks),
+                    Created = DateTimeOffset.UtcNow,
+                    Notes = request.Notes,
+                };
+                var directory = splits.Count == 1 ? request.OutputDirectory : Path.Combine(request.OutputDirectory, split.Name);
+                Save(directory, card, baseTensors, tuned, trained.Head, request.BaseModelDirectory);
+                var report = Path.Combine(directory, TrainingJob.ReportFolderName);
+                EvaluationReportFiles.Write(report, trained.Test, trained.Temperature, trained.ToTrainingHistory());
+                results.Add(new TrainedModel(directory, split, card, trained.History, report));
+            }
+        }
+        finally
+        {
+            activations?.Dispose();
         }
 
         return results;
