@@ -148,10 +148,11 @@ internal static class ParquetFooterCheck
                 return false;
             }
 
-            var child = spec is { Element: ParquetFooterSchema.Struct } ? spec.Value.Child : null;
+            // Each element as a value of the list's element type (a struct element carries its struct's name).
+            (int Type, int Element, string? Child)? elementSpec = spec is { } list ? (list.Element, 0, list.Child) : null;
             for (var i = 0; i < size; i++)
             {
-                if (element is 1 or 2 ? !Skip(1) : element == 12 ? !Struct(depth + 1, child) : !Value(element, depth + 1))
+                if (element is 1 or 2 ? !Skip(1) : !Value(element, depth + 1, elementSpec))
                 {
                     return false;
                 }

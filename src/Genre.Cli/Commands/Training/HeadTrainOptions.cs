@@ -9,9 +9,6 @@ namespace Genre.Cli.Commands;
 /// <summary>The options of <c>genre train --kind audioset-head</c> beyond the CNN's, and the request they make.</summary>
 internal sealed class HeadTrainOptions
 {
-    /// <summary>The blocks <c>--fine-tune</c> trains unless <c>--fine-tune-blocks</c> says otherwise.</summary>
-    private const int DefaultFineTuneBlocks = 2;
-
     private static readonly HeadTrainingOptions s_defaults = new();
 
     public HeadTrainOptions() => Head.AcceptOnlyFromAmong("logistic", "mlp");
@@ -39,7 +36,7 @@ internal sealed class HeadTrainOptions
     public Option<int> FineTuneBlocks { get; } = new("--fine-tune-blocks")
     {
         Description = "audioset-head --fine-tune: how many of the network's last feature blocks to train (2: features.15 and features.16).",
-        DefaultValueFactory = _ => DefaultFineTuneBlocks,
+        DefaultValueFactory = _ => HeadTrainingOptions.DefaultFineTuneBlocks,
     };
 
     public Option<int> FineTuneEpochs { get; } = new("--fine-tune-epochs")

@@ -24,11 +24,12 @@ internal static class EfficientAtOnnxGraph
 
     /// <summary>
     /// The serialised model; <paramref name="tensors"/> must have passed <see cref="EfficientAtLayout.CheckWeights"/>
-    /// and <paramref name="tuned"/>, when given, <see cref="EfficientAtLayout.CheckTuned"/>. With a fine-tuned copy,
-    /// the logits still come from the pretrained path and the embedding from the copy, which branches off after
-    /// features.<c>K - 1</c>: the shared part runs once.
+    /// and <paramref name="tuned"/>, when given, <see cref="EfficientAtLayout.CheckTuned"/>, which also gave its first
+    /// feature K. With a fine-tuned copy, the logits still come from the pretrained path and the embedding from the
+    /// copy, which branches off after features.<c>K - 1</c>: the shared part runs once.
     /// </summary>
-    public static byte[] Build(IReadOnlyDictionary<string, SafeTensor> tensors, int classes, IReadOnlyDictionary<string, SafeTensor>? tuned = null)
+    public static byte[] Build(IReadOnlyDictionary<string, SafeTensor> tensors, int classes,
+        (IReadOnlyDictionary<string, SafeTensor> Tensors, int First)? tuned = null)
     {
         ArgumentNullException.ThrowIfNull(tensors);
         var graph = new GraphProto { Name = EfficientAtLayout.Architecture };
@@ -44,16 +45,15 @@ internal static class EfficientAtOnnxGraph
         }
 
         var embedding = Embedding(graph, tensors, EfficientAtLayout.LastConv, outputs[^1], "classifier");
-        if (tuned is not null)
+        if (tuned is var (copy, first))
         {
-            var first = EfficientAtLayout.CheckTuned(tuned, null);
             var x = outputs[first - 1];
             foreach (var block in EfficientAtLayout.TunedBlocks(first))
             {
-                x = Block(graph, tuned, block, x);
+                x = Block(graph, copy, block, x);
             }
 
-            _ = Embedding(graph, tuned, EfficientAtLayout.TunedLastConv, x, EfficientAtLayout.TunedPrefix + "classifier");
+            _ = Embedding(graph, copy, EfficientAtLayout.TunedLastConv, x, EfficientAtLayout.TunedPrefix + "classifier");
             graph.Node[^1].Output[0] = EmbeddingName;
         }
         else

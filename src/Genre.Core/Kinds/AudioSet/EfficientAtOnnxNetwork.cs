@@ -51,12 +51,8 @@ internal sealed class EfficientAtOnnxNetwork : IDisposable
         int intraOpThreads = 1, IReadOnlyDictionary<string, SafeTensor>? tuned = null)
     {
         EfficientAtLayout.CheckWeights(tensors, path, classes);
-        if (tuned is not null)
-        {
-            EfficientAtLayout.CheckTuned(tuned, path);
-        }
-
-        return new EfficientAtOnnxNetwork(EfficientAtOnnxGraph.Build(tensors, classes, tuned), classes, intraOpThreads);
+        var copy = tuned is null ? ((IReadOnlyDictionary<string, SafeTensor>, int)?)null : (tuned, EfficientAtLayout.CheckTuned(tuned, path));
+        return new EfficientAtOnnxNetwork(EfficientAtOnnxGraph.Build(tensors, classes, copy), classes, intraOpThreads);
     }
 
     /// <summary>

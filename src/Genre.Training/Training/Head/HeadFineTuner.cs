@@ -70,7 +70,7 @@ internal static class HeadFineTuner
             int[] train = [.. split.Train.Where(i => !set.Silent[i])];
             int[] validation = [.. split.Validation.Where(i => !set.Silent[i])];
             using var labels = tensor(set.Labels);
-            var before = ValidationLoss(model, head, activations.Values, labels, validation, first);
+            var before = Score(model, head, activations.Values, labels, validation, first).Loss;
             using var optimizer = new SafeAdam(blocks.Concat(head.Parameters), options.FineTuneLearningRate);
             var offset = frozen.History.Count;
             var (history, best) = Fit(model, head, optimizer, blocks, activations.Values, labels, train, validation, first, before, offset, options, onEpoch,
@@ -177,9 +177,6 @@ internal static class HeadFineTuner
             Dispose(best);
         }
     }
-
-    private static double ValidationLoss(EfficientAtNetwork model, TorchHead head, Tensor activations, Tensor labels, int[] rows, int first) =>
-        Score(model, head, activations, labels, rows, first).Loss;
 
     /// <summary>Mean cross-entropy and accuracy on <paramref name="rows"/>, in eval mode without gradients.</summary>
     private static (double Loss, double Accuracy) Score(EfficientAtNetwork model, TorchHead head, Tensor activations, Tensor labels, int[] rows, int first)

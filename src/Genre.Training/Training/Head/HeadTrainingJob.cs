@@ -72,11 +72,17 @@ public static class HeadTrainingJob
                 FineTuneRecord? fineTune = null;
                 if (request.Options.FineTuneBlocks > 0)
                 {
-                    // Decoded once per run: every split of a fold protocol fine-tunes from the same frozen activations.
-                    var share = activations is null ? (TimeSpan?)null : TimeSpan.Zero;
-                    activations ??= HeadFineTuner.Prepare(set, baseTensors, request.DataDirectory!, request.Options, p => observer?.FineTuneFileReady(split, p),
-                        cancellationToken);
-                    var outcome = HeadFineTuner.Tune(set, split, trained, baseTensors, request.DataDirectory!, activations, share ?? activations.Elapsed, request.Options,
+                    // Decoded once per run: every split of a fold protocol fine-tunes from the same frozen activations,
+                    // and the first split's record counts the decoding time.
+                    var decoding = TimeSpan.Zero;
+                    if (activations is null)
+                    {
+                        activations = HeadFineTuner.Prepare(set, baseTensors, request.DataDirectory!, request.Options, p => observer?.FineTuneFileReady(split, p),
+                            cancellationToken);
+                        decoding = activations.Elapsed;
+                    }
+
+                    var outcome = HeadFineTuner.Tune(set, split, trained, baseTensors, request.DataDirectory!, activations, decoding, request.Options,
                         report => observer?.EpochDone(split, report), cancellationToken);
                     (tuned, trained, fineTune) = (outcome.Tuned, outcome.Result, outcome.Record);
                 }

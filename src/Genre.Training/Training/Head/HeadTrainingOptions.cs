@@ -45,6 +45,9 @@ public sealed record HeadTrainingOptions
     /// </summary>
     public int FineTuneBlocks { get; init; }
 
+    /// <summary>The blocks to fine-tune when asked without a count: features.15 and features.16 (README, "Your own genres").</summary>
+    public const int DefaultFineTuneBlocks = 2;
+
     /// <summary>Fine-tuning epochs at most; the one with the lowest validation loss is kept, or none if none beats the frozen head.</summary>
     public int FineTuneEpochs { get; init; } = 15;
 
