@@ -154,6 +154,7 @@ public sealed class ManifestPredictTests : IDisposable
         status.Output.ShouldContain("missing:      1 of 2  1");
         status.Output.ShouldContain("failed:       1 of 2  0");
         status.Output.ShouldContain("shard 0: .part-00000-of-00002.parquet.tmp-");
+        status.Output.ShouldContain("left over by a process that is gone (killed)");
         status.Output.ShouldContain("resubmit: --array=0-1");
 
         var rerun = GenreProcess.Run(args);
@@ -161,6 +162,41 @@ public sealed class ManifestPredictTests : IDisposable
         rerun.ExitCode.ShouldBe(0, rerun.ToString());
         PartReader.ReadRows(part, PartFormat.Parquet, PartReader.ReadMetadata(part, PartFormat.Parquet).Genres).Count().ShouldBe(TrackLibrary.Rows(40) / 2);
         Directory.GetFiles(Out, ".*").ShouldBeEmpty("the rerun removes what the killed run left");
+    }
+
+    [Fact]
+    public void A_shard_another_process_is_writing_is_running_in_status_and_not_taken_over_until_it_lets_go()
+    {
+        var manifest = TrackLibrary.Write(_dir.Path, 4, 3);
+        string[] args = ["predict", "--manifest", manifest, "--out", Out, "--model", Model("gtzan-cnn")];
+        Directory.CreateDirectory(Out);
+        var temporary = Path.Combine(Out, ".part-00000-of-00001.parquet.tmp-99999");
+        var part = Path.Combine(Out, "part-00000-of-00001.parquet");
+
+        // Held as a live writer holds it (FileShare.None: an exclusive flock another process sees).
+        using (new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+        {
+            var status = GenreProcess.Run("shards", "status", "--out", Out, "--shard-count", "1");
+            status.ExitCode.ShouldBe(1, status.ToString());
+            status.Output.ShouldContain("running:      1 of 1  0");
+            status.Output.ShouldContain("shard 0: .part-00000-of-00001.parquet.tmp-99999 being written");
+            status.Output.ShouldContain("resubmit: nothing; wait for the running shards");
+
+            var second = GenreProcess.Run(args);
+            second.ExitCode.ShouldBe(75, second.ToString());
+            second.Error.ShouldContain($"genre: error: {part}: cannot write: another process is writing this shard now (.part-00000-of-00001.parquet.tmp-99999)");
+            File.Exists(temporary).ShouldBeTrue("the live writer's file is not taken from it");
+            File.Exists(part).ShouldBeFalse();
+        }
+
+        var released = GenreProcess.Run("shards", "status", "--out", Out, "--shard-count", "1");
+        released.Output.ShouldContain("failed:       1 of 1  0");
+        released.Output.ShouldContain("resubmit: --array=0");
+
+        var rerun = GenreProcess.Run(args);
+        rerun.ExitCode.ShouldBe(0, rerun.ToString());
+        File.Exists(part).ShouldBeTrue();
+        File.Exists(temporary).ShouldBeFalse("a dead writer's leftover is removed");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class ShardsStatusCommand
         var count = new Option<int>("--shard-count") { Description = "Shards in all.", Required = true };
         var format = new Option<string?>("--format") { Description = "Part format (default: whichever the folder holds)." };
         format.AcceptOnlyFromAmong("parquet", "jsonl", "csv");
-        var command = new Command("status", "Print done / missing / failed shards and the --array= list to resubmit; exit 0 when all are done, else 1.") { output, count, format };
+        var command = new Command("status", "Print done / missing / failed / running shards and the --array= list to resubmit; exit 0 when all are done, else 1.") { output, count, format };
         command.SetAction(parse => CommandRunner.Run(_ =>
         {
             PartFormat? chosen = PartFormats.TryParse(parse.GetValue(format), out var f) ? f : null;
@@ -30,9 +30,9 @@ internal static class ShardsStatusCommand
             Console.Out.WriteLine($"{name,-8} {indices.Count,6} of {status.Count}{(indices.Count > 0 ? "  " + SlurmArray.Format(indices) : "")}");
         }
 
-        foreach (var failed in status.Shards.Where(s => s.State == ShardState.Failed))
+        foreach (var shard in status.Shards.Where(s => s.Detail is not null))
         {
-            Console.Out.WriteLine($"  shard {failed.Index}: {failed.Detail}");
+            Console.Out.WriteLine($"  shard {shard.Index}: {shard.Detail}");
         }
 
         if (status.AllDone)
@@ -40,7 +40,7 @@ internal static class ShardsStatusCommand
             return CommandRunner.Ok;
         }
 
-        Console.Out.WriteLine($"resubmit: --array={status.Resubmit}");
+        Console.Out.WriteLine(status.Resubmit.Length > 0 ? $"resubmit: --array={status.Resubmit}" : "resubmit: nothing; wait for the running shards");
         return CommandRunner.Failed;
     }
 }

@@ -21,4 +21,28 @@ internal sealed record PartFile(string Directory, Shard Shard, PartFormat Format
     /// <summary>Temporary files of this part left by any process (killed, or still running).</summary>
     public IReadOnlyList<string> Leftovers() =>
         System.IO.Directory.Exists(Directory) ? [.. System.IO.Directory.EnumerateFiles(Directory, $".{Name}{TemporaryMarker}*")] : [];
+
+    /// <summary>
+    /// Whether a live process is still writing <paramref name="temporary"/>. Its writer holds it open with
+    /// <see cref="FileShare.None"/>, which .NET takes on Unix as an exclusive <c>flock</c>: opening it the same way
+    /// fails while the writer lives and succeeds once it is gone, however it ended (the kernel drops a dead
+    /// process's locks), on this node and on file systems that carry flock between nodes.
+    /// </summary>
+    public static bool IsBeingWritten(string temporary)
+    {
+        try
+        {
+            using var probe = new FileStream(temporary, FileMode.Open, FileAccess.Read, FileShare.None, 1);
+            return false;
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            // Gone meanwhile (finished or removed), or not ours to open: nobody we can see is writing it.
+            return false;
+        }
+    }
 }

@@ -58,6 +58,12 @@ public sealed class ShardRunner(GenreClassifier classifier, BatchOptions? option
 
         foreach (var leftover in part.Leftovers())
         {
+            // A killed run's file is removed; a live one's is not ours to take: this run would make a second copy.
+            if (PartFile.IsBeingWritten(leftover))
+            {
+                throw new OutputException(part.Path, $"another process is writing this shard now ({Path.GetFileName(leftover)}); when it ends, this shard is done or can be run again");
+            }
+
             AtomicFile.TryDelete(leftover);
         }
 

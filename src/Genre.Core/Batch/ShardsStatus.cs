@@ -14,8 +14,8 @@ public sealed record ShardsStatus(int Count, IReadOnlyList<ShardReport> Shards)
     /// <summary>Whether every shard is done: the run can be merged.</summary>
     public bool AllDone => Shards.All(s => s.State == ShardState.Done);
 
-    /// <summary>The shards to run again (missing and failed), as Slurm's <c>--array=</c> list.</summary>
-    public string Resubmit => SlurmArray.Format(Shards.Where(s => s.State != ShardState.Done).Select(s => s.Index));
+    /// <summary>The shards to run again (missing and failed, not running), as Slurm's <c>--array=</c> list.</summary>
+    public string Resubmit => SlurmArray.Format(Shards.Where(s => s.State is ShardState.Missing or ShardState.Failed).Select(s => s.Index));
 
     /// <summary>Checks the <paramref name="count"/> shards' parts in <paramref name="directory"/>; in <paramref name="format"/>, or whichever format parts there are in.</summary>
     public static ShardsStatus Check(string directory, int count, PartFormat? format = null)
@@ -47,9 +47,12 @@ public sealed record ShardsStatus(int Count, IReadOnlyList<ShardReport> Shards)
                 }
             }
 
-            reports[i] = part.Leftovers() is [var leftover, ..]
-                ? new ShardReport(i, ShardState.Failed, $"{Path.GetFileName(leftover)} left over (killed, or still running)")
-                : new ShardReport(i, ShardState.Missing, null);
+            var leftovers = part.Leftovers();
+            reports[i] = leftovers.FirstOrDefault(PartFile.IsBeingWritten) is { } writing
+                ? new ShardReport(i, ShardState.Running, $"{Path.GetFileName(writing)} being written")
+                : leftovers is [var leftover, ..]
+                    ? new ShardReport(i, ShardState.Failed, $"{Path.GetFileName(leftover)} left over by a process that is gone (killed)")
+                    : new ShardReport(i, ShardState.Missing, null);
         }
 
         // The run is what most done parts say; a part that disagrees came from another run.
