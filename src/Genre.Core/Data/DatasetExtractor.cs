@@ -103,8 +103,7 @@ public static class DatasetExtractor
         try
         {
             var segments = extractor.ComputeSegments(decoded.Samples);
-            bool[] silent = [.. segments.SegmentIndices.Select(s => Kinds.SignalWindows.IsSilent(
-                decoded.Samples.Slice(s * settings.SegmentSamples, Math.Min(settings.SegmentSamples, decoded.Length - (s * settings.SegmentSamples)))))];
+            bool[] silent = [.. segments.SegmentIndices.Select(s => Kinds.SignalWindows.IsSilent(Kinds.SignalWindows.Within(decoded.Samples, s, settings.SegmentSamples)))];
             return (segments, silent, decoded.Duration);
         }
         finally

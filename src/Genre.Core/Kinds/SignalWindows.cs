@@ -50,10 +50,17 @@ internal static class SignalWindows
             return samples.Slice((int)start, length);
         }
 
-        var tail = samples[(int)Math.Min(start, samples.Length)..];
+        var tail = Within(samples, index, length);
         tail.CopyTo(padding);
         padding[tail.Length..length].Clear();
         return padding[..length];
+    }
+
+    /// <summary>The part of window <paramref name="index"/> that lies inside <paramref name="samples"/> (empty past the end).</summary>
+    public static ReadOnlySpan<float> Within(ReadOnlySpan<float> samples, int index, int length)
+    {
+        var start = Math.Min((long)index * length, samples.Length);
+        return samples.Slice((int)start, (int)Math.Min(length, samples.Length - start));
     }
 
     // MaxMagnitude returns the signed value of largest magnitude.

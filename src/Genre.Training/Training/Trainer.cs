@@ -63,19 +63,10 @@ internal static class Trainer
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         model.eval();
-        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var n = x.shape[0];
-        var parts = new List<Tensor>();
-        for (long start = 0; start < n; start += EvaluationBatch)
-        {
-            parts.Add(model.call(x.narrow(0, start, Math.Min(EvaluationBatch, n - start))));
-        }
-
-        var logits = cat(parts, 0);
-        var loss = nn.functional.cross_entropy(logits, y).item<float>();
-        var correct = logits.argmax(1).eq(y).sum().item<long>();
-        return (loss, (double)correct / n, logits.cpu().data<float>().ToArray());
+        var logits = BatchedScoring.Logits(x.shape[0], EvaluationBatch, (start, count) => model.call(x.narrow(0, start, count)));
+        var (loss, accuracy) = BatchedScoring.LossAndAccuracy(logits, y);
+        return (loss, accuracy, logits.cpu().data<float>().ToArray());
     }
 
     private static (List<EpochReport> History, int BestEpoch) Fit(nn.Module<Tensor, Tensor> model, SplitTensors data, WaveformAugmentation? waveforms,

@@ -7,7 +7,7 @@ namespace Genre.Kinds.Crnn;
 /// <summary>
 /// A CRNN over the original system's features (librosa-exact MFCCs of 3 s segments): convolutional blocks, then a
 /// GRU over time (<see cref="CrnnLayout"/>), trained by <c>genre train --kind crnn</c>; run by ONNX Runtime through
-/// the same segment-by-segment path as the CNN (<see cref="MfccCnnModel"/>), so prediction never loads libtorch.
+/// the same segment-by-segment path as the CNN (<see cref="MfccSegmentModel"/>), so prediction never loads libtorch.
 /// </summary>
 internal sealed class CrnnKind : IModelKind
 {
@@ -21,5 +21,5 @@ internal sealed class CrnnKind : IModelKind
         CrnnLayout.CheckWeights(tensors, card.Genres.Count, weightsPath);
 
     public IGenreModel Load(ModelCard card, IReadOnlyDictionary<string, SafeTensor> tensors, string directory) =>
-        new MfccCnnModel(OnnxGenreNetwork.FromGraph(card, CrnnOnnxGraph.Build(tensors, card.Genres.Count)));
+        new MfccSegmentModel(OnnxGenreNetwork.FromGraph(card, CrnnOnnxGraph.Build(tensors, card.Genres.Count)));
 }

@@ -45,5 +45,5 @@ internal sealed class MfccCnnKind : IModelKind
     }
 
     public IGenreModel Load(ModelCard card, IReadOnlyDictionary<string, SafeTensor> tensors, string directory) =>
-        new MfccCnnModel(OnnxGenreNetwork.Create(card, tensors));
+        new MfccSegmentModel(OnnxGenreNetwork.Create(card, tensors));
 }

@@ -181,21 +181,11 @@ internal static class HeadFineTuner
     /// <summary>Mean cross-entropy and accuracy on <paramref name="rows"/>, in eval mode without gradients.</summary>
     private static (double Loss, double Accuracy) Score(EfficientAtNetwork model, TorchHead head, Tensor activations, Tensor labels, int[] rows, int first)
     {
-        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var all = tensor(rows.Select(i => (long)i).ToArray());
-        var parts = new List<Tensor>();
-        for (long start = 0; start < rows.Length; start += EvaluationBatch)
-        {
-            var batch = all.narrow(0, start, Math.Min(EvaluationBatch, rows.Length - start));
-            parts.Add(head.Forward(model.Embedding(activations.index_select(0, batch), first)));
-        }
-
-        var logits = cat(parts, 0);
-        var y = labels.index_select(0, all);
-        var loss = nn.functional.cross_entropy(logits, y).item<float>();
-        var correct = logits.argmax(1).eq(y).sum().item<long>();
-        return (loss, (double)correct / rows.Length);
+        var logits = BatchedScoring.Logits(rows.Length, EvaluationBatch,
+            (start, count) => head.Forward(model.Embedding(activations.index_select(0, all.narrow(0, start, count)), first)));
+        return BatchedScoring.LossAndAccuracy(logits, labels.index_select(0, all));
     }
 
     /// <summary>Every window's embedding through the tuned blocks, row-major.</summary>

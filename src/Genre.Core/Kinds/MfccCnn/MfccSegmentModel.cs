@@ -6,17 +6,18 @@ using Genre.Model;
 namespace Genre.Kinds.MfccCnn;
 
 /// <summary>
-/// The MFCC CNN at prediction time: every 3 s segment (the last partial one padded with silence, as the original
-/// described) to its MFCC, then the CNN in ONNX Runtime. Thread-safe: the network and extractor are shared, each call
+/// A network over MFCC segments at prediction time (the CNN, and the CRNN, which reads the same input): every 3 s
+/// segment (the last partial one padded with silence, as the original described) to its MFCC, then the network in
+/// ONNX Runtime. Thread-safe: the network and extractor are shared, each call
 /// owns its buffers.
 /// </summary>
-internal sealed class MfccCnnModel : IGenreModel
+internal sealed class MfccSegmentModel : IGenreModel
 {
     private readonly OnnxGenreNetwork _network;
     private readonly MfccExtractor _mfcc;
     private readonly bool _ownsExtractor;
 
-    public MfccCnnModel(OnnxGenreNetwork network)
+    public MfccSegmentModel(OnnxGenreNetwork network)
     {
         _network = network;
         var settings = network.Card.Features!.ToSettings();
