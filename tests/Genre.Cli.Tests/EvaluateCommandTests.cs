@@ -147,4 +147,33 @@ public sealed class EvaluateCommandTests(EvaluateCommandTests.TrainedSample samp
         result.ExitCode.ShouldBe(1, result.ToString());
         result.Error.Trim().Split('\n').Single().ShouldContain("SHA-256 differs");
     }
+
+    /// <summary>
+    /// The shipped CNN's card describes what today's code makes: its data fingerprint is today's <c>genre extract</c>
+    /// of the sample (a feature change without retraining fails here), and <c>evaluate --split test</c> recomputes the
+    /// held-out figures the card and README state.
+    /// </summary>
+    [Fact]
+    public void The_shipped_cnns_card_is_of_todays_features_and_evaluate_recomputes_its_test_figures()
+    {
+        var shipped = Path.Combine(GenreProcess.RepositoryRoot, "models", "gtzan-cnn");
+        var card = Json(Path.Combine(shipped, "model.json"));
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(sample.Features)));
+        card.GetProperty("data").GetProperty("sha256").GetString().ShouldBe(sha256, "retrain models/gtzan-cnn with the command in its card's notes");
+
+        // evaluate writes its report into the model folder: a copy keeps the repository clean.
+        var model = Path.Combine(sample.Root, "shipped-cnn");
+        Directory.CreateDirectory(model);
+        foreach (var file in Directory.GetFiles(shipped))
+        {
+            File.Copy(file, Path.Combine(model, Path.GetFileName(file)));
+        }
+
+        var result = GenreProcess.Run("evaluate", "--model", model, "--features", sample.Features, "--split", "test");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var metrics = card.GetProperty("metrics");
+        static string Percent(double share) => (share * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+        result.Output.ShouldContain($"segment accuracy {Percent(metrics.GetProperty("test_accuracy").GetDouble())} (210 segments), clip accuracy {Percent(metrics.GetProperty("test_clip_accuracy").GetDouble())} (21 clips)");
+    }
 }
