@@ -173,7 +173,8 @@ public sealed class ManifestPredictTests : IDisposable
         var temporary = Path.Combine(Out, ".part-00000-of-00001.parquet.tmp-99999");
         var part = Path.Combine(Out, "part-00000-of-00001.parquet");
 
-        // Held as a live writer holds it (FileShare.None: an exclusive flock another process sees).
+        // Held as PartFile.CreateTemporary holds it in a live writer (FileShare.None: an exclusive flock another
+        // process sees); spelled out here because this test assembly sees only the public API.
         using (new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
         {
             var status = GenreProcess.Run("shards", "status", "--out", Out, "--shard-count", "1");

@@ -23,10 +23,17 @@ internal sealed record PartFile(string Directory, Shard Shard, PartFormat Format
         System.IO.Directory.Exists(Directory) ? [.. System.IO.Directory.EnumerateFiles(Directory, $".{Name}{TemporaryMarker}*")] : [];
 
     /// <summary>
-    /// Whether a live process is still writing <paramref name="temporary"/>. Its writer holds it open with
-    /// <see cref="FileShare.None"/>, which .NET takes on Unix as an exclusive <c>flock</c>: opening it the same way
-    /// fails while the writer lives and succeeds once it is gone, however it ended (the kernel drops a dead
-    /// process's locks), on this node and on file systems that carry flock between nodes.
+    /// Creates <paramref name="temporary"/> for writing and holds it with <see cref="FileShare.None"/>, which .NET takes
+    /// on Unix as an exclusive <c>flock</c>: the lock <see cref="IsBeingWritten"/> looks for, held until the stream is
+    /// closed or the process dies.
+    /// </summary>
+    public static FileStream CreateTemporary(string temporary) =>
+        new(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20);
+
+    /// <summary>
+    /// Whether a live process is still writing <paramref name="temporary"/>, by the lock <see cref="CreateTemporary"/>
+    /// holds: opening it the same way fails while the writer lives and succeeds once it is gone, however it ended
+    /// (the kernel drops a dead process's locks), on this node and on file systems that carry flock between nodes.
     /// </summary>
     public static bool IsBeingWritten(string temporary)
     {

@@ -119,7 +119,7 @@ public sealed class ShardRunner(GenreClassifier classifier, BatchOptions? option
         long rows = 0, errors = 0;
         var model = ModelSha256;
         var predictor = new BatchPredictor(classifier, _options);
-        await using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20);
+        await using var stream = PartFile.CreateTemporary(temp);
         using (var writer = PartWriters.Create(part.Format, stream, classifier.Genres))
         {
             await foreach (var result in predictor.PredictAsync(manifest.Rows(range), cancellationToken).ConfigureAwait(false))

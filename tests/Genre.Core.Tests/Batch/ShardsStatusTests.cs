@@ -17,13 +17,10 @@ public sealed class ShardsStatusTests : IDisposable
     private string Temporary(int index, int count, int processId) =>
         new PartFile(_dir.Path, new Shard(index, count), PartFormat.Parquet).TemporaryPath(processId);
 
-    /// <summary>Opens a temporary part the way <see cref="ShardRunner"/> writes it.</summary>
-    private static FileStream HoldLikeAWriter(string path) => new(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-
     [Fact]
     public void A_temporary_part_held_by_its_writer_is_running_and_not_resubmitted()
     {
-        using var writer = HoldLikeAWriter(Temporary(1, 3, 4242));
+        using var writer = PartFile.CreateTemporary(Temporary(1, 3, 4242));
 
         var status = ShardsStatus.Check(_dir.Path, 3, PartFormat.Parquet);
 
@@ -38,7 +35,7 @@ public sealed class ShardsStatusTests : IDisposable
     public void A_temporary_part_its_writer_let_go_of_is_failed_and_resubmitted()
     {
         var path = Temporary(1, 3, 4242);
-        HoldLikeAWriter(path).Dispose();
+        PartFile.CreateTemporary(path).Dispose();
 
         var status = ShardsStatus.Check(_dir.Path, 3, PartFormat.Parquet);
 
@@ -50,8 +47,8 @@ public sealed class ShardsStatusTests : IDisposable
     [Fact]
     public void A_running_writer_wins_over_a_dead_ones_leftover_of_the_same_shard()
     {
-        HoldLikeAWriter(Temporary(0, 1, 111)).Dispose();
-        using var live = HoldLikeAWriter(Temporary(0, 1, 222));
+        PartFile.CreateTemporary(Temporary(0, 1, 111)).Dispose();
+        using var live = PartFile.CreateTemporary(Temporary(0, 1, 222));
 
         var status = ShardsStatus.Check(_dir.Path, 1, PartFormat.Parquet);
 
